@@ -1,0 +1,199 @@
+import { describe, expect, test } from 'vitest';
+import type { Actor, ActorRole } from '../actor.js';
+import { CLERK, NOW, OTHER_STORE, STORE, orderIn } from '../test/order-fixtures.js';
+import { orderEventSchema, orderEventTypes, type OrderEvent, type OrderEventType } from './order-event.js';
+import { allowedEvents, lifecycleRules, transition } from './order-lifecycle.js';
+import { orderSchema, orderStatuses, type OrderStatus } from './order.js';
+
+/** The lifecycle as docs/order-lifecycle.md states it: event -> [rule, from states, roles, to state]. */
+const spec: Record<OrderEventType, { rule: string; from: OrderStatus[]; by: ActorRole[]; to: OrderStatus }> = {
+  offer: { rule: 'OL1', from: ['received'], by: ['hq'], to: 'offered' },
+  accept: { rule: 'OL2', from: ['offered'], by: ['store_manager'], to: 'accepted' },
+  decline: { rule: 'OL3', from: ['offered'], by: ['store_manager'], to: 'received' },
+  expire_offer: { rule: 'OL4', from: ['offered'], by: ['system', 'hq'], to: 'received' },
+  start_pick: { rule: 'OL5', from: ['accepted'], by: ['store_manager'], to: 'picking' },
+  report_short: { rule: 'OL6', from: ['picking'], by: ['store_manager'], to: 'short' },
+  resolve_short: { rule: 'OL7', from: ['short'], by: ['hq'], to: 'picking' },
+  finish_pick: { rule: 'OL8', from: ['picking'], by: ['store_manager'], to: 'picked' },
+  hand_off: { rule: 'OL9', from: ['picked'], by: ['store_manager'], to: 'out_for_delivery' },
+  deliver: { rule: 'OL10', from: ['out_for_delivery'], by: ['store_manager', 'clerk'], to: 'delivered' },
+  fail_delivery: { rule: 'OL11', from: ['out_for_delivery'], by: ['store_manager', 'clerk'], to: 'returned_to_store' },
+  retry_delivery: { rule: 'OL12', from: ['returned_to_store'], by: ['store_manager'], to: 'out_for_delivery' },
+  close: { rule: 'OL13', from: ['delivered', 'out_for_delivery'], by: ['hq'], to: 'closed' },
+  cancel: {
+    rule: 'OL14',
+    from: ['received', 'offered', 'accepted', 'picking', 'short', 'picked', 'out_for_delivery', 'returned_to_store'],
+    by: ['hq'],
+    to: 'cancelled',
+  },
+};
+
+const actors: Record<ActorRole, Actor> = {
+  hq: { role: 'hq', userId: 'hq-1' },
+  store_manager: { role: 'store_manager', userId: 'manager-a', storeId: STORE },
+  clerk: { role: 'clerk', userId: CLERK, storeId: STORE },
+  system: { role: 'system' },
+};
+
+/** A well-formed event of each type, valid wherever its rule allows it. */
+const sampleEvents: Record<OrderEventType, OrderEvent> = {
+  offer: { type: 'offer', storeId: STORE, offerExpiresAt: '2026-11-23T10:05:00+08:00' },
+  accept: { type: 'accept' },
+  decline: { type: 'decline', reason: 'out_of_stock' },
+  expire_offer: { type: 'expire_offer' },
+  start_pick: { type: 'start_pick' },
+  report_short: { type: 'report_short', available: [{ productId: 'p-1', quantity: 1 }] },
+  resolve_short: { type: 'resolve_short', resolution: 'partial' },
+  finish_pick: { type: 'finish_pick' },
+  hand_off: { type: 'hand_off', clerk: { userId: CLERK, storeId: STORE } },
+  deliver: { type: 'deliver' },
+  fail_delivery: { type: 'fail_delivery', reason: '客户电话无人接听' },
+  retry_delivery: { type: 'retry_delivery', clerk: { userId: CLERK, storeId: STORE } },
+  close: { type: 'close' },
+  cancel: { type: 'cancel', reason: '客户取消' },
+};
+
+function clockFor(type: OrderEventType): Date {
+  // The sample offer expires at 10:05; expiry may only happen after it, everything else before.
+  return type === 'expire_offer' ? new Date('2026-11-23T10:06:00+08:00') : NOW;
+}
+
+describe('[OL0] the lifecycle table', () => {
+  test('[OL0] the implementation has exactly the rules the spec lists', () => {
+    expect(Object.keys(lifecycleRules).sort()).toEqual([...orderEventTypes].sort());
+    for (const type of orderEventTypes) {
+      expect(lifecycleRules[type].id, type).toBe(spec[type].rule);
+      expect(orderEventSchema.safeParse(sampleEvents[type]).success, type).toBe(true);
+    }
+  });
+
+  const cases = orderStatuses.flatMap((status) =>
+    orderEventTypes.flatMap((type) => (Object.keys(actors) as ActorRole[]).map((role) => ({ status, type, role }))),
+  );
+
+  test.each(cases)('[$type] $role on a $status order', ({ status, type, role }) => {
+    const rule = spec[type];
+    const result = transition(orderIn(status), sampleEvents[type], { actor: actors[role], now: clockFor(type) });
+    if (!rule.by.includes(role)) {
+      expect(result).toMatchObject({ ok: false, rejection: { reason: 'ROLE_NOT_ALLOWED' } });
+    } else if (role !== 'hq' && role !== 'system' && status === 'received') {
+      // A received order belongs to no store yet, so a store user is refused as for another store's order.
+      expect(result).toMatchObject({ ok: false, rejection: { reason: 'WRONG_STORE' } });
+    } else if (!rule.from.includes(status)) {
+      expect(result).toMatchObject({ ok: false, rejection: { reason: 'TRANSITION_NOT_ALLOWED' } });
+    } else {
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+      if (!result.ok) return;
+      expect(result.value.status).toBe(rule.to);
+      expect(orderSchema.safeParse(result.value).success).toBe(true);
+    }
+  });
+
+  test('[OL0] every state is reachable and every non-terminal state has a way out', () => {
+    const targets = new Set(Object.values(spec).map((r) => r.to));
+    const sources = new Set(Object.values(spec).flatMap((r) => r.from));
+    for (const status of orderStatuses) {
+      if (status !== 'received') expect(targets.has(status), status).toBe(true);
+      if (status !== 'closed' && status !== 'cancelled') expect(sources.has(status), status).toBe(true);
+    }
+  });
+});
+
+describe('guards inside the rules', () => {
+  const manager = actors.store_manager;
+  const otherManager: Actor = { role: 'store_manager', userId: 'manager-b', storeId: OTHER_STORE };
+
+  test('[OL1] a store that declined is not offered the order again', () => {
+    const order = { ...orderIn('received'), declinedBy: [STORE] };
+    const result = transition(order, sampleEvents.offer, { actor: actors.hq, now: NOW });
+    expect(result).toMatchObject({ ok: false, rejection: { reason: 'STORE_ALREADY_DECLINED' } });
+  });
+
+  test('[OL2] an offer cannot be accepted once it expired', () => {
+    const result = transition(orderIn('offered'), sampleEvents.accept, {
+      actor: manager,
+      now: new Date('2026-11-23T10:05:00+08:00'),
+    });
+    expect(result).toMatchObject({ ok: false, rejection: { reason: 'OFFER_EXPIRED' } });
+  });
+
+  test('[OL3] a declined offer returns the order to dispatch and remembers the store', () => {
+    const result = transition(orderIn('offered'), sampleEvents.decline, { actor: manager, now: NOW });
+    expect(result).toMatchObject({ ok: true, value: { status: 'received', declinedBy: [STORE] } });
+    expect(result.ok && 'storeId' in result.value).toBe(false);
+  });
+
+  test('[OL4] an offer still open cannot be expired', () => {
+    const result = transition(orderIn('offered'), sampleEvents.expire_offer, { actor: actors.system, now: NOW });
+    expect(result).toMatchObject({ ok: false, rejection: { reason: 'OFFER_STILL_OPEN' } });
+  });
+
+  test('[OL6] reporting short records what is available and refuses when nothing is short', () => {
+    const short = transition(orderIn('picking'), sampleEvents.report_short, { actor: manager, now: NOW });
+    expect(short).toMatchObject({ ok: true, value: { status: 'short', lines: [{ quantity: 2, confirmedQuantity: 1 }] } });
+    const enough = transition(
+      orderIn('picking'),
+      { type: 'report_short', available: [{ productId: 'p-1', quantity: 5 }] },
+      { actor: manager, now: NOW },
+    );
+    expect(enough).toMatchObject({ ok: false, rejection: { reason: 'NOTHING_SHORT' } });
+  });
+
+  test('[OL7] re-dispatching a short order frees the store and restores quantities', () => {
+    const order = { ...orderIn('short'), lines: [{ ...orderIn('short').lines[0]!, confirmedQuantity: 0 }] };
+    const result = transition(order, { type: 'resolve_short', resolution: 'redispatch' }, { actor: actors.hq, now: NOW });
+    expect(result).toMatchObject({ ok: true, value: { status: 'received', declinedBy: [STORE], lines: [{ confirmedQuantity: 2 }] } });
+  });
+
+  test('[OL7] a substitute replaces the lines and sends the store back to picking', () => {
+    const lines = [{ productId: 'p-2', gtin: '06901234567908', name: '怡宝 555ml', quantity: 2, confirmedQuantity: 2 }];
+    const result = transition(orderIn('short'), { type: 'resolve_short', resolution: 'substitute', lines }, { actor: actors.hq, now: NOW });
+    expect(result).toMatchObject({ ok: true, value: { status: 'picking', lines } });
+  });
+
+  test('[OL9] a hand-off to a clerk of another store is refused', () => {
+    const result = transition(orderIn('picked'), { type: 'hand_off', clerk: { userId: 'x', storeId: OTHER_STORE } }, { actor: manager, now: NOW });
+    expect(result).toMatchObject({ ok: false, rejection: { reason: 'WRONG_STORE' } });
+  });
+
+  test('[OL10] only the clerk carrying the order can close it at the door', () => {
+    const other: Actor = { role: 'clerk', userId: 'clerk-2', storeId: STORE };
+    const result = transition(orderIn('out_for_delivery'), sampleEvents.deliver, { actor: other, now: NOW });
+    expect(result).toMatchObject({ ok: false, rejection: { reason: 'NOT_ASSIGNED_CLERK' } });
+  });
+
+  test('[OL13] an order closed from the batch without a device delivery says so', () => {
+    const fromDevice = transition(orderIn('delivered'), sampleEvents.close, { actor: actors.hq, now: NOW });
+    const fromBatch = transition(orderIn('out_for_delivery'), sampleEvents.close, { actor: actors.hq, now: NOW });
+    expect(fromDevice).toMatchObject({ ok: true, value: { closedVia: 'device' } });
+    expect(fromBatch).toMatchObject({ ok: true, value: { closedVia: 'batch' } });
+  });
+
+  test('[OL15] a store user acting on another store\'s order learns only WRONG_STORE, whatever its state', () => {
+    for (const status of orderStatuses) {
+      for (const type of orderEventTypes) {
+        const result = transition(orderIn(status), sampleEvents[type], { actor: otherManager, now: NOW });
+        expect(result.ok).toBe(false);
+        if (!result.ok && spec[type].by.includes('store_manager')) expect(result.rejection.reason).toBe('WRONG_STORE');
+      }
+    }
+  });
+
+  test('[OL16] every rejection carries a sentence a person can read', () => {
+    const result = transition(orderIn('closed'), sampleEvents.cancel, { actor: actors.hq, now: NOW });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.rejection.message).toMatch(/^[A-Z].{10,}\.$/);
+  });
+
+  test('[OL17] allowedEvents offers exactly the events the lifecycle would accept', () => {
+    expect(allowedEvents(orderIn('offered'), manager).sort()).toEqual(['accept', 'decline']);
+    expect(allowedEvents(orderIn('offered'), otherManager)).toEqual([]);
+    expect(allowedEvents(orderIn('out_for_delivery'), actors.clerk).sort()).toEqual(['deliver', 'fail_delivery']);
+    expect(allowedEvents(orderIn('closed'), actors.hq)).toEqual([]);
+  });
+
+  test('[OL18] a transition stamps updatedAt with the clock it was given', () => {
+    const result = transition(orderIn('accepted'), sampleEvents.start_pick, { actor: manager, now: NOW });
+    expect(result).toMatchObject({ ok: true, value: { updatedAt: NOW.toISOString() } });
+  });
+});
