@@ -4,3 +4,5 @@ export * from './order/order.js';
 export * from './order/order-event.js';
 export * from './order/order-lifecycle.js';
 export * from './barcode/gtin.js';
+export * from './geo/distance.js';
+export * from './order/order-inputs.js';

@@ -19,3 +19,8 @@ export function hasValidCheckDigit(digits: string): boolean {
 export function withCheckDigit(body: string): string {
   return body + String(gs1CheckDigit(body));
 }
+
+/** Left-pads an EAN-13, EAN-8 or UPC-A to the 14 digits every GTIN is compared as. */
+export function toGtin14(gtin: string): string {
+  return gtin.padStart(14, '0');
+}

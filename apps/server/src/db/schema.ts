@@ -1,0 +1,127 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint, bigserial, doublePrecision, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp,
+} from 'drizzle-orm/pg-core';
+import type { Order } from '@repo/domain';
+
+export const stores = pgTable('stores', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  address: text('address').notNull(),
+  phone: text('phone').notNull(),
+  lat: doublePrecision('lat').notNull(),
+  lng: doublePrecision('lng').notNull(),
+});
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role', { enum: ['hq', 'store_manager', 'clerk'] }).notNull(),
+  storeId: text('store_id').references(() => stores.id),
+  passwordHash: text('password_hash').notNull(),
+});
+
+export const sessions = pgTable('sessions', {
+  /** SHA-256 of the bearer token: a leaked table does not hand out sessions. */
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    username: text('username').notNull(),
+    failedAt: timestamp('failed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('login_failures_username_idx').on(t.username, t.failedAt)],
+);
+
+export const products = pgTable('products', {
+  id: text('id').primaryKey(),
+  gtin: text('gtin').notNull().unique(),
+  name: text('name').notNull(),
+  category: text('category').notNull(),
+  priceFen: integer('price_fen').notNull(),
+  /** Days of remaining shelf life below which a unit counts as short-dated (临期). */
+  minShelfLifeDays: integer('min_shelf_life_days').notNull(),
+});
+
+/** Case and inner-pack barcodes: how many units one scan of this GTIN means. */
+export const packagings = pgTable('packagings', {
+  gtin: text('gtin').primaryKey(),
+  productId: text('product_id').notNull().references(() => products.id),
+  unitsPerPack: integer('units_per_pack').notNull(),
+});
+
+export const stock = pgTable(
+  'stock',
+  {
+    storeId: text('store_id').notNull().references(() => stores.id),
+    productId: text('product_id').notNull().references(() => products.id),
+    quantity: integer('quantity').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.productId] })],
+);
+
+export const customers = pgTable('customers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  phone: text('phone').notNull(),
+  address: text('address').notNull(),
+  lat: doublePrecision('lat').notNull(),
+  lng: doublePrecision('lng').notNull(),
+});
+
+/**
+ * Per-store change counter. Bumped inside every transaction that changes what a store sees;
+ * the row lock orders those commits, so versions are monotonic in commit order (unlike a sequence).
+ */
+export const storeVersions = pgTable('store_versions', {
+  storeId: text('store_id').primaryKey().references(() => stores.id),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    status: text('status').notNull(),
+    storeId: text('store_id').references(() => stores.id),
+    customerId: text('customer_id').notNull().references(() => customers.id),
+    /** The whole domain order, validated by orderSchema on the way in and out. */
+    data: jsonb('data').$type<Order>().notNull(),
+    /** The store's version at this order's last change; 0 while no store holds it. */
+    storeVersion: bigint('store_version', { mode: 'number' }).notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('orders_store_idx').on(t.storeId, t.storeVersion),
+    index('orders_status_idx').on(t.status, t.updatedAt),
+  ],
+);
+
+/** Every transition that happened, who made it and when: the order's history. */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderId: text('order_id').notNull().references(() => orders.id),
+    type: text('type').notNull(),
+    actorUserId: text('actor_user_id'),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('order_events_order_idx').on(t.orderId, t.id)],
+);
+
+/** Feeds the human-readable order number (D20261123-00042). */
+export const orderNumberSeq = pgSequence('order_number_seq', { startWith: 1 });

@@ -1,0 +1,85 @@
+import { withCheckDigit } from '@repo/domain';
+import { demoCategories, demoFamilies } from './demo-products.js';
+import { givenNames, surnames } from './demo-people.js';
+import { demoEstates, demoRoads, demoStores } from './demo-stores.js';
+
+/** A deterministic pseudo-random source, so every demo database is the same chain. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+
+export function buildDemoStores() {
+  return demoStores.map((s, i) => ({ id: `store-${String(i + 1).padStart(2, '0')}`, phone: `021-6${String(4000000 + i * 1111).slice(0, 7)}`, ...s }));
+}
+
+export interface DemoProduct {
+  id: string; gtin: string; name: string; category: string; priceFen: number; minShelfLifeDays: number; caseGtin?: string; caseUnits?: number;
+}
+
+/** 300 products, round-robin over the families so every category is there. EAN-13s carry China's 69x prefix. */
+export function buildDemoProducts(count = 300): DemoProduct[] {
+  const queues = demoFamilies.map((family, f) =>
+    family.brands.flatMap((brand, b) => family.items.flatMap((item, i) => family.sizes.map((size, s) => ({ family, f, brand, b, item, i, size, s })))),
+  );
+  const products: DemoProduct[] = [];
+  for (let round = 0; products.length < count; round++) {
+    for (const queue of queues) {
+      const entry = queue[round];
+      if (!entry || products.length >= count) continue;
+      const company = String(2000 + entry.f * 37 + entry.b).padStart(4, '0');
+      const item = String(entry.i * 10 + entry.s + 1).padStart(5, '0');
+      const gtin = withCheckDigit(`690${company}${item}`);
+      const product: DemoProduct = {
+        id: `p-${String(products.length + 1).padStart(3, '0')}`,
+        gtin,
+        name: `${entry.brand} ${entry.item} ${entry.size}`,
+        category: entry.family.category,
+        priceFen: entry.family.basePriceFen * (entry.s + 1) + entry.i * 50,
+        minShelfLifeDays: demoCategories[entry.family.category],
+      };
+      if (entry.family.caseUnits) {
+        // ITF-14: indicator 1 + the EAN-13 without its check digit + a new check digit.
+        product.caseGtin = withCheckDigit(`1${gtin.slice(0, 12)}`);
+        product.caseUnits = entry.family.caseUnits;
+      }
+      products.push(product);
+    }
+  }
+  return products;
+}
+
+export function personName(rand: () => number): string {
+  return pick(rand, surnames) + pick(rand, givenNames);
+}
+
+export function mobilePhone(rand: () => number): string {
+  return `1${pick(rand, ['3', '5', '7', '8', '9'])}${String(Math.floor(rand() * 1e9)).padStart(9, '0')}`;
+}
+
+/** 200 customers living near the stores, with a flat number a clerk can find. */
+export function buildDemoCustomers(stores: ReturnType<typeof buildDemoStores>, count = 200, rand = seededRandom(7)) {
+  return Array.from({ length: count }, (_, i) => {
+    const store = stores[i % stores.length]!;
+    const [district, road] = pick(rand, demoRoads);
+    const estate = `${pick(rand, ['锦绣', '阳光', '春江', '梅园', '华庭', '东方', '康乐', '福海'])}${pick(rand, demoEstates)}`;
+    const building = 1 + Math.floor(rand() * 20);
+    const flat = `${1 + Math.floor(rand() * 28)}0${1 + Math.floor(rand() * 4)}`;
+    return {
+      id: `c-${String(i + 1).padStart(3, '0')}`,
+      name: personName(rand),
+      phone: mobilePhone(rand),
+      address: `上海市${district}${road} ${10 + Math.floor(rand() * 990)} 号 ${estate} ${building} 号楼 ${flat} 室`,
+      lat: store.lat + (rand() - 0.5) * 0.02,
+      lng: store.lng + (rand() - 0.5) * 0.02,
+    };
+  });
+}

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { count } from 'drizzle-orm';
+import { transition, type Actor, type Order, type OrderEvent } from '@repo/domain';
+import { hashPassword } from '../auth/password.js';
+import type { Database, Transaction } from '../db/database.js';
+import { insertOrder, saveTransition } from '../db/order-rows.js';
+import { customers, packagings, products, stock, stores, users } from '../db/schema.js';
+import { buildDemoCustomers, buildDemoProducts, buildDemoStores, personName, seededRandom } from './demo-chain.js';
+
+/** Every demo account shares this password; it is printed on start. Demo only, never for a real chain. */
+export const demoPassword = 'demo1234';
+
+export interface DemoLoad {
+  readonly loaded: boolean;
+  readonly password: string;
+  readonly logins: string[];
+}
+
+/** Loads the demo chain into an empty database; leaves a database that has stores alone. */
+export async function loadDemoDataIfEmpty(db: Database, now = new Date()): Promise<DemoLoad> {
+  const [row] = await db.select({ n: count() }).from(stores);
+  const loaded = (row?.n ?? 0) === 0;
+  if (loaded) await loadDemoData(db, now);
+  return { loaded, password: demoPassword, logins: demoLoginLines() };
+}
+
+export function demoLoginLines(): string[] {
+  return [
+    'hq               head office (总部调度)',
+    'store01.manager  徐家汇店 store manager (店长)',
+    'store01.clerk1   徐家汇店 delivery clerk (店员)',
+    'store02.manager … store14.manager, storeNN.clerk1/clerk2 likewise',
+  ];
+}
+
+export async function loadDemoData(db: Database, now: Date): Promise<void> {
+  const rand = seededRandom(20261123);
+  const demoStores = buildDemoStores();
+  const demoProducts = buildDemoProducts();
+  const demoCustomers = buildDemoCustomers(demoStores);
+  const accounts = buildAccounts(demoStores, rand);
+  const hashes = await Promise.all(accounts.map(() => hashPassword(demoPassword)));
+  await db.transaction(async (tx) => {
+    await tx.insert(stores).values(demoStores.map(({ id, code, name, address, phone, lat, lng }) => ({ id, code, name, address, phone, lat, lng })));
+    await tx.insert(users).values(accounts.map((a, i) => ({ ...a, passwordHash: hashes[i]! })));
+    await tx.insert(products).values(demoProducts.map(({ id, gtin, name, category, priceFen, minShelfLifeDays }) => ({ id, gtin, name, category, priceFen, minShelfLifeDays })));
+    const cases = demoProducts.filter((p) => p.caseGtin && p.caseUnits);
+    await tx.insert(packagings).values(cases.map((p) => ({ gtin: p.caseGtin!, productId: p.id, unitsPerPack: p.caseUnits! })));
+    const stockRows = demoStores.flatMap((s) => demoProducts.map((p) => ({ storeId: s.id, productId: p.id, quantity: rand() < 0.1 ? 0 : Math.floor(rand() * 40) })));
+    for (let i = 0; i < stockRows.length; i += 1000) await tx.insert(stock).values(stockRows.slice(i, i + 1000));
+    await tx.insert(customers).values(demoCustomers);
+    await loadDemoOrders(tx, { stores: demoStores, products: demoProducts, customers: demoCustomers, rand, now });
+  });
+}
+
+function buildAccounts(demoStores: ReturnType<typeof buildDemoStores>, rand: () => number) {
+  const hq = { id: 'u-hq', username: 'hq', displayName: `${personName(rand)}（总部调度）`, role: 'hq' as const, storeId: null };
+  return [
+    hq,
+    ...demoStores.flatMap((s, i) => {
+      const n = String(i + 1).padStart(2, '0');
+      return [
+        { id: `u-${n}-m`, username: `store${n}.manager`, displayName: `${personName(rand)}（${s.name}店长）`, role: 'store_manager' as const, storeId: s.id },
+        { id: `u-${n}-c1`, username: `store${n}.clerk1`, displayName: `${personName(rand)}（${s.name}店员）`, role: 'clerk' as const, storeId: s.id },
+        { id: `u-${n}-c2`, username: `store${n}.clerk2`, displayName: `${personName(rand)}（${s.name}店员）`, role: 'clerk' as const, storeId: s.id },
+      ];
+    }),
+  ];
+}
+
+/** How far each demo order walks down the lifecycle, one walk per status a store or head office sees. */
+const walks: readonly (readonly OrderEvent['type'][])[] = [
+  [], ['offer'], ['offer', 'accept'], ['offer', 'accept', 'start_pick'], ['offer', 'accept', 'start_pick', 'finish_pick'],
+  ['offer', 'accept', 'start_pick', 'finish_pick', 'hand_off'], ['offer', 'accept', 'start_pick', 'finish_pick', 'hand_off', 'deliver'],
+  ['offer', 'accept', 'start_pick', 'finish_pick', 'hand_off', 'deliver', 'close'], ['offer', 'cancel'],
+];
+
+interface DemoOrderSources {
+  stores: ReturnType<typeof buildDemoStores>;
+  products: ReturnType<typeof buildDemoProducts>;
+  customers: ReturnType<typeof buildDemoCustomers>;
+  rand: () => number;
+  now: Date;
+}
+
+async function loadDemoOrders(tx: Transaction, src: DemoOrderSources): Promise<void> {
+  for (let i = 0; i < 45; i++) {
+    const store = src.stores[i % 3]!; // The first three stores get a busy day; the rest start quiet.
+    const customer = src.customers[(i * 7) % src.customers.length]!;
+    const created = new Date(src.now.getTime() - (45 - i) * 6 * 60_000);
+    const lines = Array.from({ length: 1 + (i % 4) }, (_, k) => src.products[(i * 13 + k * 29) % src.products.length]!).map((p, k) => ({
+      productId: p.id, gtin: p.gtin.padStart(14, '0'), name: p.name, quantity: 1 + ((i + k) % 3), confirmedQuantity: 1 + ((i + k) % 3),
+    }));
+    let order: Order = {
+      id: randomUUID(), number: `D${created.toISOString().slice(0, 10).replaceAll('-', '')}-9${String(i).padStart(4, '0')}`,
+      customerId: customer.id, customerName: customer.name, customerPhone: customer.phone,
+      address: { text: customer.address, lat: customer.lat, lng: customer.lng }, lines, declinedBy: [],
+      createdAt: created.toISOString(), updatedAt: created.toISOString(), status: 'received',
+    };
+    await insertOrder(tx, order, 'u-hq');
+    const n = store.id.slice(-2);
+    for (const type of walks[i % walks.length]!) {
+      const step = demoStep(type, { storeId: store.id, clerkId: `u-${n}-c1`, now: src.now });
+      const next = transition(order, step.event, { actor: step.actor, now: created });
+      if (!next.ok) throw new Error(`Demo order walk broke at ${type}: ${next.rejection.message}`);
+      await saveTransition(tx, { before: order, after: next.value, event: step.event, actorUserId: 'userId' in step.actor ? step.actor.userId : null });
+      order = next.value;
+    }
+  }
+}
+
+function demoStep(type: OrderEvent['type'], at: { storeId: string; clerkId: string; now: Date }): { event: OrderEvent; actor: Actor } {
+  const hq: Actor = { role: 'hq', userId: 'u-hq' };
+  const manager: Actor = { role: 'store_manager', userId: `u-${at.storeId.slice(-2)}-m`, storeId: at.storeId };
+  const clerk: Actor = { role: 'clerk', userId: at.clerkId, storeId: at.storeId };
+  switch (type) {
+    // Demo offers stay open for two hours so a person trying the demo can still accept them.
+    case 'offer': return { actor: hq, event: { type, storeId: at.storeId, offerExpiresAt: new Date(at.now.getTime() + 2 * 3_600_000).toISOString() } };
+    case 'hand_off': return { actor: manager, event: { type, clerk: { userId: at.clerkId, storeId: at.storeId } } };
+    case 'deliver': return { actor: clerk, event: { type } };
+    case 'close': return { actor: hq, event: { type } };
+    case 'cancel': return { actor: hq, event: { type, reason: '客户来电取消' } };
+    case 'accept': case 'start_pick': case 'finish_pick': return { actor: manager, event: { type } } as { event: OrderEvent; actor: Actor };
+    default: throw new Error(`No demo step for ${type}`);
+  }
+}

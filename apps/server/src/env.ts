@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** 0.0.0.0 lets handhelds on the store's network reach a dev machine; the default stays local. */
+  HOST: z.string().default('127.0.0.1'),
+  /** A PostgreSQL URL; without it the server uses embedded PGlite in DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default(path.join(repoRoot, '.data', 'pglite')),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  OFFER_TTL_MINUTES: z.coerce.number().positive().default(15),
+  /** Load the demo chain into an empty database on start. */
+  DEMO_DATA: z.enum(['on', 'off']).default('on'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** The only reader of process.env: everything else receives a validated Env. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
+
+export const paths = {
+  repoRoot,
+  storeDist: path.join(repoRoot, 'apps/store/dist'),
+  hqDist: path.join(repoRoot, 'apps/hq/dist'),
+  migrations: path.join(repoRoot, 'apps/server/drizzle'),
+};

@@ -1,0 +1,38 @@
+import { openDatabase } from './db/database.js';
+import { loadDemoDataIfEmpty } from './demo/load-demo-data.js';
+import { paths, readEnv } from './env.js';
+import { buildHttpServer } from './http-server.js';
+
+const env = readEnv();
+const database = await openDatabase(
+  env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: env.DATA_DIR },
+  paths.migrations,
+);
+const demo = env.DEMO_DATA === 'on' ? await loadDemoDataIfEmpty(database.db) : null;
+const { app } = await buildHttpServer({
+  db: database.db,
+  logLevel: env.LOG_LEVEL,
+  config: { sessionTtlHours: env.SESSION_TTL_HOURS, offerTtlMinutes: env.OFFER_TTL_MINUTES },
+});
+await app.listen({ port: env.PORT, host: env.HOST });
+
+const base = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${(app.server.address() as { port: number }).port}`;
+const where = database.kind === 'pglite' ? `PGlite in ${env.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)';
+console.log(`
+  Store PWA         ${base}/store/
+  Head-office       ${base}/hq/
+  tRPC API          ${base}/trpc
+  Database          ${where}${demo?.loaded ? ' (demo data loaded just now)' : ''}
+${demo ? `\n  Demo logins (password for all: ${demo.password}):\n${demo.logins.map((l) => `    ${l}`).join('\n')}\n` : ''}`);
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping…`);
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,29 @@
+import { asc, ilike, or } from 'drizzle-orm';
+import { searchInput } from '@repo/domain';
+import { customers, products, stores } from '../db/schema.js';
+import { hqProcedure, router } from '../trpc.js';
+
+/** What head office picks from when taking an order. */
+export const catalogRouter = router({
+  stores: hqProcedure.query(({ ctx }) => ctx.db.select().from(stores).orderBy(asc(stores.code))),
+
+  products: hqProcedure.input(searchInput).query(({ ctx, input }) => {
+    const pattern = `%${input.query}%`;
+    return ctx.db
+      .select({ id: products.id, gtin: products.gtin, name: products.name, category: products.category, priceFen: products.priceFen })
+      .from(products)
+      .where(or(ilike(products.name, pattern), ilike(products.gtin, pattern)))
+      .orderBy(asc(products.name))
+      .limit(input.limit);
+  }),
+
+  customers: hqProcedure.input(searchInput).query(({ ctx, input }) => {
+    const pattern = `%${input.query}%`;
+    return ctx.db
+      .select()
+      .from(customers)
+      .where(or(ilike(customers.name, pattern), ilike(customers.phone, pattern), ilike(customers.address, pattern)))
+      .orderBy(asc(customers.name))
+      .limit(input.limit);
+  }),
+});

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  cancelOrderInput, createOrderInput, dispatchOrderInput, orderIdInput, orderSchema, orderStatusSchema, toGtin14,
+  type Order,
+} from '@repo/domain';
+import type { Database } from '../db/database.js';
+import { insertOrder, loadOrder } from '../db/order-rows.js';
+import { customers, orderEvents, orders, products } from '../db/schema.js';
+import { applyOrderEvent } from '../order-actions.js';
+import { candidateStores, storeExists } from './order-dispatch.js';
+import { hqProcedure, router } from '../trpc.js';
+
+/** Head office's side of an order: intake, dispatch, watching it to the end. */
+export const ordersRouter = router({
+  create: hqProcedure.input(createOrderInput).mutation(async ({ ctx, input }) => {
+    const now = ctx.now();
+    const order = await ctx.db.transaction(async (tx) => {
+      const order = await buildOrder(tx as unknown as Database, input, now);
+      await insertOrder(tx, order, ctx.actor.userId);
+      return order;
+    });
+    return order;
+  }),
+
+  dispatch: hqProcedure.input(dispatchOrderInput).mutation(async ({ ctx, input }) => {
+    if (!(await storeExists(ctx.db, input.storeId))) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: 'No such store.' });
+    }
+    const now = ctx.now();
+    const offerExpiresAt = new Date(now.getTime() + ctx.config.offerTtlMinutes * 60_000).toISOString();
+    return applyOrderEvent({
+      db: ctx.db, pokes: ctx.pokes, orderId: input.orderId, actor: ctx.actor, now,
+      event: { type: 'offer', storeId: input.storeId, offerExpiresAt },
+    });
+  }),
+
+  cancel: hqProcedure.input(cancelOrderInput).mutation(({ ctx, input }) =>
+    applyOrderEvent({
+      db: ctx.db, pokes: ctx.pokes, orderId: input.orderId, actor: ctx.actor, now: ctx.now(),
+      event: { type: 'cancel', reason: input.reason },
+    }),
+  ),
+
+  list: hqProcedure
+    .input(z.object({ statuses: z.array(orderStatusSchema).max(11).optional(), limit: z.number().int().min(1).max(500).default(100) }))
+    .query(async ({ ctx, input }) => {
+      const query = ctx.db.select({ data: orders.data }).from(orders);
+      const filtered = input.statuses?.length ? query.where(inArray(orders.status, input.statuses)) : query;
+      const rows = await filtered.orderBy(desc(orders.updatedAt)).limit(input.limit);
+      return rows.map((r) => orderSchema.parse(r.data));
+    }),
+
+  get: hqProcedure.input(orderIdInput).query(async ({ ctx, input }) => {
+    const order = await loadOrder(ctx.db, input.orderId);
+    if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order.' });
+    const history = await ctx.db
+      .select({ type: orderEvents.type, fromStatus: orderEvents.fromStatus, toStatus: orderEvents.toStatus, at: orderEvents.at })
+      .from(orderEvents)
+      .where(eq(orderEvents.orderId, input.orderId))
+      .orderBy(orderEvents.id);
+    return { order, history: history.map((h) => ({ ...h, at: h.at.toISOString() })) };
+  }),
+
+  candidateStores: hqProcedure.input(orderIdInput).query(async ({ ctx, input }) => {
+    const order = await loadOrder(ctx.db, input.orderId);
+    if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order.' });
+    return candidateStores(ctx.db, order);
+  }),
+});
+
+/** Turns the intake form into a received order, refusing unknown customers or products. */
+async function buildOrder(db: Database, input: z.infer<typeof createOrderInput>, now: Date): Promise<Order> {
+  const [customer] = await db.select().from(customers).where(eq(customers.id, input.customerId)).limit(1);
+  if (!customer) throw badField('customerId', 'No such customer.');
+  const ids = input.lines.map((l) => l.productId);
+  const found = new Map((await db.select().from(products).where(inArray(products.id, ids))).map((p) => [p.id, p]));
+  const lines = input.lines.map((line, i) => {
+    const product = found.get(line.productId);
+    if (!product) throw badField(`lines.${i}.productId`, 'No such product.');
+    return { productId: product.id, gtin: toGtin14(product.gtin), name: product.name, quantity: line.quantity, confirmedQuantity: line.quantity };
+  });
+  const [{ seq } = { seq: 0 }] = await db.select({ seq: sql<number>`nextval('order_number_seq')` }).from(sql`(select 1) as one`);
+  const stamp = now.toISOString();
+  return {
+    id: randomUUID(),
+    number: `D${shanghaiDate(now)}-${String(seq).padStart(5, '0')}`,
+    customerId: customer.id,
+    customerName: customer.name,
+    customerPhone: customer.phone,
+    address: input.address ?? { text: customer.address, lat: customer.lat, lng: customer.lng },
+    lines,
+    declinedBy: [],
+    createdAt: stamp,
+    updatedAt: stamp,
+    status: 'received',
+  };
+}
+
+function badField(path: string, message: string): TRPCError {
+  return new TRPCError({ code: 'BAD_REQUEST', message: `${path}: ${message}` });
+}
+
+/** Order numbers follow the chain's business day, which runs on China Standard Time. */
+function shanghaiDate(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
+}
