@@ -1,0 +1,77 @@
+import { count, eq } from 'drizzle-orm';
+import { hasValidCheckDigit } from '@repo/domain';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { OpenDatabase } from '../db/database.js';
+import { customers, orders, packagings, products, stock, stores, users } from '../db/schema.js';
+import { describeWithDatabase, openTestDatabase, testDatabaseKind } from '../test/test-database.js';
+import { testServer } from '../test/test-chain.js';
+import { demoPassword, loadDemoDataIfEmpty } from './load-demo-data.js';
+
+describeWithDatabase(`[DEMO] the demo chain on ${testDatabaseKind}`, () => {
+  let database: OpenDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    expect((await loadDemoDataIfEmpty(database.db)).loaded).toBe(true);
+  }, 120_000);
+  afterAll(() => database?.close());
+
+  test('[DEMO1] at least 12 stores with Chinese addresses and coordinates in Shanghai', async () => {
+    const rows = await database.db.select().from(stores);
+    expect(rows.length).toBeGreaterThanOrEqual(12);
+    for (const s of rows) {
+      expect(s.address).toMatch(/^上海市/);
+      expect(s.lat).toBeGreaterThan(30.9);
+      expect(s.lng).toBeGreaterThan(121.1);
+    }
+  });
+
+  test('[DEMO2] 300 products with valid EAN-13s, and ITF-14 case codes with pack sizes', async () => {
+    const rows = await database.db.select().from(products);
+    expect(rows).toHaveLength(300);
+    expect(new Set(rows.map((p) => p.gtin)).size).toBe(300);
+    for (const p of rows) expect(p.gtin.length === 13 && hasValidCheckDigit(p.gtin), p.gtin).toBe(true);
+    const cases = await database.db.select().from(packagings);
+    expect(cases.length).toBeGreaterThan(20);
+    for (const c of cases) {
+      expect(c.gtin.length === 14 && hasValidCheckDigit(c.gtin), c.gtin).toBe(true);
+      expect(c.unitsPerPack).toBeGreaterThan(1);
+    }
+  });
+
+  test('[DEMO3] one head-office user, and per store one manager and two clerks', async () => {
+    const rows = await database.db.select().from(users);
+    const storeCount = (await database.db.select().from(stores)).length;
+    expect(rows.filter((u) => u.role === 'hq')).toHaveLength(1);
+    expect(rows.filter((u) => u.role === 'store_manager')).toHaveLength(storeCount);
+    expect(rows.filter((u) => u.role === 'clerk')).toHaveLength(storeCount * 2);
+  });
+
+  test('[DEMO4] 200 customers with mobile numbers, stock per store, orders in several states', async () => {
+    const people = await database.db.select().from(customers);
+    expect(people).toHaveLength(200);
+    for (const c of people) expect(c.phone).toMatch(/^1\d{10}$/);
+    const [stockRows] = await database.db.select({ n: count() }).from(stock);
+    expect(stockRows?.n).toBe(300 * (await database.db.select().from(stores)).length);
+    const states = new Set((await database.db.select({ status: orders.status }).from(orders)).map((o) => o.status));
+    expect(states.size).toBeGreaterThanOrEqual(6);
+  });
+
+  test('[DEMO5] the printed demo logins work', async () => {
+    const server = testServer(database.db);
+    for (const username of ['hq', 'store01.manager', 'store01.clerk1']) {
+      const result = await server.caller().auth.login({ username, password: demoPassword });
+      expect(result.user.username).toBe(username);
+    }
+    const [manager] = await database.db.select().from(users).where(eq(users.username, 'store01.manager'));
+    const { token } = await server.caller().auth.login({ username: 'store01.manager', password: demoPassword });
+    const inbox = await server.caller(token).inbox.list();
+    expect(inbox.storeId).toBe(manager?.storeId);
+    expect(inbox.orders.length).toBeGreaterThan(0);
+  });
+
+  test('[DEMO6] loading again into a database that has stores changes nothing', async () => {
+    const again = await loadDemoDataIfEmpty(database.db);
+    expect(again.loaded).toBe(false);
+    expect(await database.db.select({ n: count() }).from(stores)).toEqual([{ n: 14 }]);
+  });
+});

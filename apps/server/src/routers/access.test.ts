@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { OpenDatabase } from '../db/database.js';
+import { codeOf, PASSWORD, seedTestChain, testServer, type TestServer } from '../test/test-chain.js';
+import { describeWithDatabase, openTestDatabase, testDatabaseKind } from '../test/test-database.js';
+import { appRouter } from './app-router.js';
+
+type Access = 'public' | 'signed-in' | 'hq' | 'store';
+type Role = 'anonymous' | 'hq' | 'store_manager' | 'clerk';
+
+/** Who may call each procedure. A new procedure fails the first test until it is listed here. */
+const access: Record<string, Access> = {
+  'auth.login': 'public',
+  'auth.me': 'signed-in',
+  'auth.logout': 'signed-in',
+  'catalog.stores': 'hq',
+  'catalog.products': 'hq',
+  'catalog.customers': 'hq',
+  'orders.create': 'hq',
+  'orders.dispatch': 'hq',
+  'orders.cancel': 'hq',
+  'orders.list': 'hq',
+  'orders.get': 'hq',
+  'orders.candidateStores': 'hq',
+  'inbox.list': 'store',
+  'inbox.get': 'store',
+  'inbox.onChange': 'store',
+};
+
+const usernames = { hq: 'hq', store_manager: 'a.manager', clerk: 'a.clerk' } as const;
+
+const allowed: Record<Access, Role[]> = {
+  public: ['anonymous', 'hq', 'store_manager', 'clerk'],
+  'signed-in': ['hq', 'store_manager', 'clerk'],
+  hq: ['hq'],
+  store: ['store_manager', 'clerk'],
+};
+
+describeWithDatabase(`[SEC] access rules on ${testDatabaseKind}`, () => {
+  let database: OpenDatabase;
+  let server: TestServer;
+  const tokens: Partial<Record<Role, string | null>> = { anonymous: null };
+  let orderA = '';
+  let orderB = '';
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    await seedTestChain(database.db);
+    server = testServer(database.db);
+    tokens.hq = await server.login('hq');
+    tokens.store_manager = await server.login('a.manager');
+    tokens.clerk = await server.login('a.clerk');
+    const hq = server.caller(tokens.hq);
+    orderA = (await hq.orders.create({ customerId: 'c-1', lines: [{ productId: 'p-1', quantity: 1 }] })).id;
+    orderB = (await hq.orders.create({ customerId: 'c-1', lines: [{ productId: 'p-1', quantity: 1 }] })).id;
+    await hq.orders.dispatch({ orderId: orderA, storeId: 'store-a' });
+    await hq.orders.dispatch({ orderId: orderB, storeId: 'store-b' });
+  }, 60_000);
+  afterAll(() => database?.close());
+
+  test('[SEC1] every procedure of the router has an access rule', () => {
+    expect(Object.keys(appRouter._def.procedures).sort()).toEqual(Object.keys(access).sort());
+  });
+
+  /** Calls a procedure with input that is valid for it, so only access decides the outcome. */
+  async function call(path: string, role: Role): Promise<unknown> {
+    // Logging out must not end the session the other cases use: it gets a session of its own.
+    const token = path === 'auth.logout' && role !== 'anonymous' ? await server.login(usernames[role]) : (tokens[role] ?? null);
+    const c = server.caller(token) as unknown as Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;
+    const [area, name] = path.split('.') as [string, string];
+    const inputs: Record<string, unknown> = {
+      'auth.login': { username: 'b.manager', password: PASSWORD },
+      'catalog.products': {}, 'catalog.customers': {},
+      'orders.create': { customerId: 'c-1', lines: [{ productId: 'p-2', quantity: 1 }] },
+      'orders.dispatch': { orderId: orderA, storeId: 'store-a' },
+      'orders.cancel': { orderId: 'no-such-order', reason: 'test' },
+      'orders.list': {}, 'orders.get': { orderId: orderA }, 'orders.candidateStores': { orderId: orderA },
+      'inbox.get': { orderId: orderA },
+    };
+    return c[area]![name]!(inputs[path]);
+  }
+
+  const cases = Object.entries(access).flatMap(([path, rule]) =>
+    (['anonymous', 'hq', 'store_manager', 'clerk'] as Role[]).map((role) => ({ path, role, rule })),
+  );
+
+  test.each(cases)('[SEC2] $path as $role', async ({ path, role, rule }) => {
+    const code = await codeOf(call(path, role));
+    if (allowed[rule].includes(role)) {
+      expect(['UNAUTHORIZED', 'FORBIDDEN']).not.toContain(code);
+    } else {
+      expect(code).toBe(role === 'anonymous' ? 'UNAUTHORIZED' : 'FORBIDDEN');
+    }
+  });
+
+  test('[SEC3] a store user asking for another store\'s order gets FORBIDDEN, the same as for no order at all', async () => {
+    const manager = server.caller(tokens.store_manager);
+    const other = await manager.inbox.get({ orderId: orderB }).catch((e: Error) => e);
+    const missing = await manager.inbox.get({ orderId: 'no-such-order' }).catch((e: Error) => e);
+    expect(other).toBeInstanceOf(Error);
+    expect(missing).toBeInstanceOf(Error);
+    expect({ code: (other as { code?: string }).code, message: (other as Error).message }).toEqual({
+      code: (missing as { code?: string }).code,
+      message: (missing as Error).message,
+    });
+    expect((other as { code?: string }).code).toBe('FORBIDDEN');
+  });
+
+  test('[SEC4] a store\'s inbox lists only its own orders', async () => {
+    const inboxA = await server.caller(tokens.clerk).inbox.list();
+    expect(inboxA.orders.map((o) => o.id)).toContain(orderA);
+    expect(inboxA.orders.map((o) => o.id)).not.toContain(orderB);
+    expect(inboxA.orders.every((o) => 'storeId' in o && o.storeId === 'store-a')).toBe(true);
+  });
+
+  test('[SEC5] a store user cannot subscribe to pokes without a session', async () => {
+    expect(await codeOf(server.caller(null).inbox.onChange())).toBe('UNAUTHORIZED');
+  });
+});

@@ -1,0 +1,69 @@
+import { TRPCError } from '@trpc/server';
+import { hashPassword } from '../auth/password.js';
+import type { Database } from '../db/database.js';
+import { customers, packagings, products, stock, stores, users } from '../db/schema.js';
+import { appRouter } from '../routers/app-router.js';
+import { StorePokes } from '../store-pokes.js';
+import { createCallerFactory, type Context } from '../trpc.js';
+
+export const PASSWORD = 'test-password';
+
+/** Two stores, a user of each role, a few products and customers: enough to prove every rule. */
+export async function seedTestChain(db: Database): Promise<void> {
+  await db.insert(stores).values([
+    { id: 'store-a', code: 'A01', name: '徐家汇店', address: '上海市徐汇区漕溪北路 88 号', phone: '021-1', lat: 31.1955, lng: 121.4365 },
+    { id: 'store-b', code: 'B01', name: '陆家嘴店', address: '上海市浦东新区陆家嘴环路 1000 号', phone: '021-2', lat: 31.2397, lng: 121.4998 },
+  ]);
+  const hash = await hashPassword(PASSWORD);
+  await db.insert(users).values([
+    { id: 'u-hq', username: 'hq', displayName: '总部', role: 'hq', storeId: null, passwordHash: hash },
+    { id: 'u-a-m', username: 'a.manager', displayName: 'A 店长', role: 'store_manager', storeId: 'store-a', passwordHash: hash },
+    { id: 'u-a-c', username: 'a.clerk', displayName: 'A 店员', role: 'clerk', storeId: 'store-a', passwordHash: hash },
+    { id: 'u-b-m', username: 'b.manager', displayName: 'B 店长', role: 'store_manager', storeId: 'store-b', passwordHash: hash },
+    { id: 'u-b-c', username: 'b.clerk', displayName: 'B 店员', role: 'clerk', storeId: 'store-b', passwordHash: hash },
+  ]);
+  await db.insert(products).values([
+    { id: 'p-1', gtin: '6901234567892', name: '农夫山泉 550ml', category: '饮料', priceFen: 200, minShelfLifeDays: 30 },
+    { id: 'p-2', gtin: '6901234567908', name: '光明 鲜牛奶 950ml', category: '乳制品', priceFen: 1350, minShelfLifeDays: 3 },
+  ]);
+  await db.insert(packagings).values([{ gtin: '16901234567899', productId: 'p-1', unitsPerPack: 24 }]);
+  await db.insert(stock).values([
+    { storeId: 'store-a', productId: 'p-1', quantity: 50 }, { storeId: 'store-a', productId: 'p-2', quantity: 5 },
+    { storeId: 'store-b', productId: 'p-1', quantity: 2 },
+  ]);
+  await db.insert(customers).values([
+    { id: 'c-1', name: '王芳', phone: '13800138000', address: '上海市徐汇区天钥桥路 100 号 2 号楼 301 室', lat: 31.19, lng: 121.44 },
+  ]);
+}
+
+export interface TestServer {
+  readonly db: Database;
+  readonly pokes: StorePokes;
+  /** A caller with no session, or signed in as `username` (logs in through the real procedure). */
+  caller(token?: string | null): ReturnType<ReturnType<typeof createCallerFactory<typeof appRouter>>>;
+  login(username: string): Promise<string>;
+}
+
+export function testServer(db: Database, now: () => Date = () => new Date()): TestServer {
+  const pokes = new StorePokes();
+  const factory = createCallerFactory(appRouter);
+  const caller = (token: string | null = null) => {
+    const ctx: Context = { db, pokes, now, token, config: { sessionTtlHours: 12, offerTtlMinutes: 15 } };
+    return factory(ctx);
+  };
+  return {
+    db, pokes, caller,
+    login: async (username) => (await caller().auth.login({ username, password: PASSWORD })).token,
+  };
+}
+
+/** The tRPC error code a promise rejects with. */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'OK';
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}

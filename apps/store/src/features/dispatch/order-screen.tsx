@@ -1,0 +1,33 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useI18n } from '../../i18n/i18n.js';
+import { db } from '../../local-db/store-db.js';
+
+/** One order as the store sees it: who, where, what. Actions arrive with the sync engine. */
+export function OrderScreen({ orderId, onBack }: { orderId: string; onBack: () => void }) {
+  const { t } = useI18n();
+  const order = useLiveQuery(() => db.orders.get(orderId), [orderId]);
+  return (
+    <section className="screen" aria-labelledby="order-title">
+      <button type="button" className="back" onClick={onBack}>← {t('order.back')}</button>
+      {order && (
+        <>
+          <h2 id="order-title">{order.number} <span className={`chip status-${order.status}`}>{t(`status.${order.status}`)}</span></h2>
+          <dl className="facts">
+            <dt>{t('order.customer')}</dt><dd>{order.customerName}</dd>
+            <dt>{t('order.phone')}</dt><dd><a href={`tel:${order.customerPhone}`} aria-label={t('order.call', { phone: order.customerPhone })}>{order.customerPhone}</a></dd>
+            <dt>{t('order.address')}</dt><dd>{order.address.text}</dd>
+          </dl>
+          <table className="lines">
+            <caption>{t('order.lines')}</caption>
+            <thead><tr><th scope="col">{t('order.lines')}</th><th scope="col">{t('order.quantity')}</th></tr></thead>
+            <tbody>
+              {order.lines.map((line) => (
+                <tr key={line.productId}><td>{line.name}<br /><span className="muted gtin">{line.gtin}</span></td><td className="qty">{line.quantity}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { InboxScreen } from '../features/dispatch/inbox-screen.js';
+import { startInboxRefresh, type ConnectionState } from '../features/dispatch/inbox-refresh.js';
+import { OrderScreen } from '../features/dispatch/order-screen.js';
+import { useI18n } from '../i18n/i18n.js';
+import { db, type StoredSession } from '../local-db/store-db.js';
+import { LoginScreen } from '../session/login-screen.js';
+import { rememberToken } from '../session/session-store.js';
+import { SettingsScreen } from '../settings/settings-screen.js';
+import { ConnectionBar } from '../sync-status/connection-bar.js';
+import { UpdateBanner } from './update-banner.js';
+
+type View = { name: 'inbox' } | { name: 'order'; orderId: string } | { name: 'settings' };
+
+/** Signed out: the login. Signed in: the store's screens, fed from IndexedDB. */
+export function App() {
+  const session = useLiveQuery(async () => (await db.session.get('current')) ?? null, [], 'loading' as const);
+  if (session === 'loading') return null;
+  rememberToken(session ?? undefined);
+  return (
+    <>
+      <UpdateBanner />
+      {session?.user.storeId ? <StoreShell session={session} storeId={session.user.storeId} /> : <LoginScreen />}
+    </>
+  );
+}
+
+function StoreShell({ session, storeId }: { session: StoredSession; storeId: string }) {
+  const { t } = useI18n();
+  const [view, setView] = useState<View>({ name: 'inbox' });
+  const [connection, setConnection] = useState<ConnectionState>('connecting');
+  useEffect(() => startInboxRefresh(storeId, setConnection), [storeId, session.token]);
+
+  return (
+    <div className="shell">
+      <header className="app-header">
+        <h1>{t('app.title')}</h1>
+        <span className="who">{session.user.displayName}</span>
+      </header>
+      <ConnectionBar state={connection} />
+      <main>
+        {view.name === 'inbox' && <InboxScreen storeId={storeId} onOpen={(orderId) => setView({ name: 'order', orderId })} />}
+        {view.name === 'order' && <OrderScreen orderId={view.orderId} onBack={() => setView({ name: 'inbox' })} />}
+        {view.name === 'settings' && <SettingsScreen session={session} />}
+      </main>
+      <nav className="tab-bar" aria-label={t('app.title')}>
+        <button type="button" aria-current={view.name !== 'settings' ? 'page' : undefined} onClick={() => setView({ name: 'inbox' })}>{t('nav.inbox')}</button>
+        <button type="button" aria-current={view.name === 'settings' ? 'page' : undefined} onClick={() => setView({ name: 'settings' })}>{t('nav.settings')}</button>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+export default defineConfig({
+  base: '/store/',
+  plugins: [
+    react(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      // Registered by hand with workbox-window (src/shell/register-service-worker.ts), so updates are offered, not forced.
+      injectRegister: false,
+      manifest: {
+        name: '门店配送',
+        short_name: '门店配送',
+        description: '便利店门店接单、拣货、配送',
+        lang: 'zh-Hans',
+        start_url: '/store/',
+        scope: '/store/',
+        display: 'standalone',
+        orientation: 'portrait',
+        background_color: '#ffffff',
+        theme_color: '#0b6e4f',
+        icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      injectManifest: { globPatterns: ['**/*.{js,css,html,svg,png,woff2,wasm}'] },
+    }),
+  ],
+  server: { proxy: { '/trpc': 'http://127.0.0.1:3000' } },
+  build: { outDir: 'dist', emptyOutDir: true },
+});

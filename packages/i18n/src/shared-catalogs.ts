@@ -1,0 +1,41 @@
+import type { OrderStatus, RejectionReason } from '@repo/domain';
+import type { Catalogs } from './translator.js';
+
+type SharedKey = `status.${OrderStatus}` | `rejection.${RejectionReason}` | `locale.${'zh-Hans' | 'zh-Hant' | 'en'}`;
+
+/** Words both apps use: order states, refusal reasons, language names. */
+export const sharedCatalogs: Catalogs<SharedKey> = {
+  'zh-Hans': {
+    'status.received': '待派单', 'status.offered': '待接单', 'status.accepted': '已接单', 'status.picking': '拣货中',
+    'status.short': '缺货待处理', 'status.picked': '已拣货', 'status.out_for_delivery': '配送中',
+    'status.returned_to_store': '配送失败已退回', 'status.delivered': '已送达', 'status.closed': '已结单', 'status.cancelled': '已取消',
+    'rejection.TRANSITION_NOT_ALLOWED': '订单当前状态不允许此操作。', 'rejection.ROLE_NOT_ALLOWED': '您的岗位不能执行此操作。',
+    'rejection.WRONG_STORE': '此订单不属于您的门店。', 'rejection.OFFER_EXPIRED': '派单已超时，总部将重新派单。',
+    'rejection.OFFER_STILL_OPEN': '派单尚未超时。', 'rejection.STORE_ALREADY_DECLINED': '该门店已拒绝过此订单，请选择其他门店。',
+    'rejection.NOT_ASSIGNED_CLERK': '此订单由其他店员配送。', 'rejection.CLERK_REQUIRED': '请选择配送店员。',
+    'rejection.NOTHING_SHORT': '所有商品库存充足，没有缺货。', 'rejection.ORDER_NOT_FOUND': '找不到此订单。', 'rejection.INVALID_INPUT': '输入有误，请检查。',
+    'locale.zh-Hans': '简体中文', 'locale.zh-Hant': '繁體中文', 'locale.en': 'English',
+  },
+  'zh-Hant': {
+    'status.received': '待派單', 'status.offered': '待接單', 'status.accepted': '已接單', 'status.picking': '揀貨中',
+    'status.short': '缺貨待處理', 'status.picked': '已揀貨', 'status.out_for_delivery': '配送中',
+    'status.returned_to_store': '配送失敗已退回', 'status.delivered': '已送達', 'status.closed': '已結單', 'status.cancelled': '已取消',
+    'rejection.TRANSITION_NOT_ALLOWED': '訂單目前狀態不允許此操作。', 'rejection.ROLE_NOT_ALLOWED': '您的崗位不能執行此操作。',
+    'rejection.WRONG_STORE': '此訂單不屬於您的門市。', 'rejection.OFFER_EXPIRED': '派單已逾時，總部將重新派單。',
+    'rejection.OFFER_STILL_OPEN': '派單尚未逾時。', 'rejection.STORE_ALREADY_DECLINED': '該門市已拒絕過此訂單，請選擇其他門市。',
+    'rejection.NOT_ASSIGNED_CLERK': '此訂單由其他店員配送。', 'rejection.CLERK_REQUIRED': '請選擇配送店員。',
+    'rejection.NOTHING_SHORT': '所有商品庫存充足，沒有缺貨。', 'rejection.ORDER_NOT_FOUND': '找不到此訂單。', 'rejection.INVALID_INPUT': '輸入有誤，請檢查。',
+    'locale.zh-Hans': '简体中文', 'locale.zh-Hant': '繁體中文', 'locale.en': 'English',
+  },
+  en: {
+    'status.received': 'Awaiting dispatch', 'status.offered': 'Offered', 'status.accepted': 'Accepted', 'status.picking': 'Picking',
+    'status.short': 'Short, awaiting decision', 'status.picked': 'Picked', 'status.out_for_delivery': 'Out for delivery',
+    'status.returned_to_store': 'Delivery failed, back at store', 'status.delivered': 'Delivered', 'status.closed': 'Closed', 'status.cancelled': 'Cancelled',
+    'rejection.TRANSITION_NOT_ALLOWED': 'The order is not in a state that allows this.', 'rejection.ROLE_NOT_ALLOWED': 'Your role cannot do this.',
+    'rejection.WRONG_STORE': 'This order is not assigned to your store.', 'rejection.OFFER_EXPIRED': 'The offer expired; head office will dispatch again.',
+    'rejection.OFFER_STILL_OPEN': 'The offer has not expired yet.', 'rejection.STORE_ALREADY_DECLINED': 'That store already declined this order; choose another.',
+    'rejection.NOT_ASSIGNED_CLERK': 'Another clerk is delivering this order.', 'rejection.CLERK_REQUIRED': 'Choose a clerk to deliver.',
+    'rejection.NOTHING_SHORT': 'Every line is in stock; nothing is short.', 'rejection.ORDER_NOT_FOUND': 'No such order.', 'rejection.INVALID_INPUT': 'Something in the input is wrong.',
+    'locale.zh-Hans': '简体中文', 'locale.zh-Hant': '繁體中文', 'locale.en': 'English',
+  },
+};
