@@ -21,10 +21,17 @@ ensure_pnpm() {
 ensure_chromium() {
   export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
   export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
-  [ -x "$CHROMIUM_PATH" ] && return 0
+  local missing=()
+  [ -x "$CHROMIUM_PATH" ] || missing+=(chromium)
+  # Screenshots of Chinese screens need a CJK font; handhelds have one, a bare Debian does not.
+  [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
+  [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing Chromium from Debian's packages …"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+    echo "Installing ${missing[*]} from Debian's packages …"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  elif [ -x "$CHROMIUM_PATH" ]; then
+    echo "Note: no CJK font (fonts-wqy-zenhei); screenshots will show boxes for Chinese text." >&2
+    return 0
   fi
   if [ ! -x "$CHROMIUM_PATH" ]; then
     echo "Chromium is missing. Install it with:  sudo apt-get install chromium   (or set CHROMIUM_PATH)" >&2

@@ -9,7 +9,7 @@ const envSchema = z.object({
   /** 0.0.0.0 lets handhelds on the store's network reach a dev machine; the default stays local. */
   HOST: z.string().default('127.0.0.1'),
   /** A PostgreSQL URL; without it the server uses embedded PGlite in DATA_DIR. */
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
   DATA_DIR: z.string().default(path.join(repoRoot, '.data', 'pglite')),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   OFFER_TTL_MINUTES: z.coerce.number().positive().default(15),

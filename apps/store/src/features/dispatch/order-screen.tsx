@@ -19,7 +19,7 @@ export function OrderScreen({ orderId, onBack }: { orderId: string; onBack: () =
           </dl>
           <table className="lines">
             <caption>{t('order.lines')}</caption>
-            <thead><tr><th scope="col">{t('order.lines')}</th><th scope="col">{t('order.quantity')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('order.product')}</th><th scope="col">{t('order.quantity')}</th></tr></thead>
             <tbody>
               {order.lines.map((line) => (
                 <tr key={line.productId}><td>{line.name}<br /><span className="muted gtin">{line.gtin}</span></td><td className="qty">{line.quantity}</td></tr>
