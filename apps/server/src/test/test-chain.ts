@@ -40,7 +40,7 @@ export interface TestServer {
   readonly db: Database;
   readonly pokes: StorePokes;
   /** A caller with no session, or signed in as `username` (logs in through the real procedure). */
-  caller(token?: string | null): ReturnType<ReturnType<typeof createCallerFactory<typeof appRouter>>>;
+  caller(token?: string | null): ReturnType<typeof appRouter.createCaller>;
   login(username: string): Promise<string>;
 }
 
