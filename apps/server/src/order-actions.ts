@@ -1,14 +1,11 @@
 import { TRPCError } from '@trpc/server';
-import { transition, type Actor, type Order, type OrderEvent } from '@repo/domain';
-import type { Database } from './db/database.js';
+import { reject, transition, type Actor, type Order, type OrderEvent, type Result } from '@repo/domain';
+import type { Database, Transaction } from './db/database.js';
 import { loadOrder, saveTransition } from './db/order-rows.js';
 import { rejectionError } from './rejection-error.js';
 import type { StorePokes } from './store-pokes.js';
-import { forbidden } from './trpc.js';
 
-export interface ApplyOrderEvent {
-  readonly db: Database;
-  readonly pokes: StorePokes;
+export interface OrderChange {
   readonly orderId: string;
   readonly event: OrderEvent;
   readonly actor: Actor;
@@ -16,20 +13,27 @@ export interface ApplyOrderEvent {
 }
 
 /**
- * Runs one lifecycle event against the current truth, inside one transaction with the row locked,
- * then pokes every store that sees the change. Throws a TRPCError on any refusal, changing nothing.
+ * Runs one lifecycle event against the current truth inside the caller's transaction, with the row
+ * locked. Returns the new order and the stores that see the change, or the rejection (nothing written).
  */
-export async function applyOrderEvent({ db, pokes, orderId, event, actor, now }: ApplyOrderEvent): Promise<Order> {
-  const { order, touched } = await db.transaction(async (tx) => {
-    const before = await loadOrder(tx, orderId, { forUpdate: true });
-    // Security: a store user gets the same refusal for a missing order as for another store's.
-    if (!before) throw actor.role === 'hq' ? new TRPCError({ code: 'NOT_FOUND', message: 'No such order.' }) : forbidden();
-    const result = transition(before, event, { actor, now });
+export async function applyEventInTransaction(tx: Transaction, { orderId, event, actor, now }: OrderChange): Promise<Result<{ order: Order; touched: string[] }>> {
+  const before = await loadOrder(tx, orderId, { forUpdate: true });
+  // Security: a store user gets the same refusal for a missing order as for another store's.
+  if (!before) return actor.role === 'hq' ? reject('ORDER_NOT_FOUND', 'No such order.') : reject('WRONG_STORE', 'This order is not assigned to your store.');
+  const result = transition(before, event, { actor, now });
+  if (!result.ok) return result;
+  const actorUserId = 'userId' in actor ? actor.userId : null;
+  const touched = await saveTransition(tx, { before, after: result.value, event, actorUserId });
+  return { ok: true, value: { order: result.value, touched } };
+}
+
+/** Head office's direct actions: one event in its own transaction, pokes after commit, TRPCError on refusal. */
+export async function applyOrderEvent(change: OrderChange & { db: Database; pokes: StorePokes }): Promise<Order> {
+  const { order, touched } = await change.db.transaction(async (tx) => {
+    const result = await applyEventInTransaction(tx, change);
     if (!result.ok) throw rejectionError(result.rejection);
-    const actorUserId = 'userId' in actor ? actor.userId : null;
-    const touched = await saveTransition(tx, { before, after: result.value, event, actorUserId });
-    return { order: result.value, touched };
+    return result.value;
   });
-  for (const storeId of touched) pokes.poke(storeId);
+  for (const storeId of touched) change.pokes.poke(storeId);
   return order;
 }

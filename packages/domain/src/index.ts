@@ -6,3 +6,4 @@ export * from './order/order-lifecycle.js';
 export * from './barcode/gtin.js';
 export * from './geo/distance.js';
 export * from './order/order-inputs.js';
+export * from './actions/store-actions.js';

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { orderSchema, storeOf, type Order, type OrderEvent } from '@repo/domain';
 import type { Database, Transaction } from './database.js';
-import { orderEvents, orders, storeVersions } from './schema.js';
+import { orderEvents, orders, storeOrderRemovals, storeVersions } from './schema.js';
 
 type Executor = Database | Transaction;
 
@@ -31,6 +31,10 @@ export async function saveTransition(
   const touched = [...new Set([storeOf(change.before), storeOf(change.after)].filter((s): s is string => s !== null))];
   const versions = await bumpStoreVersions(tx, touched);
   const after = storeOf(change.after);
+  const before = storeOf(change.before);
+  if (before && before !== after) {
+    await tx.insert(storeOrderRemovals).values({ storeId: before, orderId: change.after.id, version: versions.get(before) ?? 0 });
+  }
   await tx.update(orders).set(rowOf(change.after, after ? (versions.get(after) ?? 0) : 0)).where(eq(orders.id, change.after.id));
   const { type, ...payload } = change.event;
   await tx.insert(orderEvents).values({

@@ -125,3 +125,36 @@ export const orderEvents = pgTable(
 
 /** Feeds the human-readable order number (D20261123-00042). */
 export const orderNumberSeq = pgSequence('order_number_seq', { startWith: 1 });
+
+/** One row per device: its store and the last mutation applied, advanced in the mutation's own transaction. */
+export const syncClients = pgTable('sync_clients', {
+  clientId: text('client_id').primaryKey(),
+  storeId: text('store_id').notNull().references(() => stores.id),
+  lastMutationId: bigint('last_mutation_id', { mode: 'number' }).notNull().default(0),
+  lastUserId: text('last_user_id'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The outcome of every applied mutation, so a replay is answered with the original result. */
+export const syncOutcomes = pgTable(
+  'sync_outcomes',
+  {
+    clientId: text('client_id').notNull().references(() => syncClients.clientId),
+    mutationId: bigint('mutation_id', { mode: 'number' }).notNull(),
+    status: text('status', { enum: ['applied', 'rejected'] }).notNull(),
+    rejection: jsonb('rejection').$type<{ reason: string; message: string }>(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.mutationId] })],
+);
+
+/** Orders that left a store (declined, re-dispatched), at the store version they left: pull turns these into deletes. */
+export const storeOrderRemovals = pgTable(
+  'store_order_removals',
+  {
+    storeId: text('store_id').notNull().references(() => stores.id),
+    orderId: text('order_id').notNull().references(() => orders.id),
+    version: bigint('version', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.orderId, t.version] }), index('store_order_removals_idx').on(t.storeId, t.version)],
+);

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.js';
-import { codeOf, PASSWORD, seedTestChain, testServer, type TestServer } from '../test/test-chain.js';
+import { codeOf, PASSWORD, seedTestChain, storeOrders, testServer, type TestServer } from '../test/test-chain.js';
 import { describeWithDatabase, openTestDatabase, testDatabaseKind } from '../test/test-database.js';
 import { appRouter } from './app-router.js';
 
@@ -21,9 +22,9 @@ const access: Record<string, Access> = {
   'orders.list': 'hq',
   'orders.get': 'hq',
   'orders.candidateStores': 'hq',
-  'inbox.list': 'store',
-  'inbox.get': 'store',
-  'inbox.onChange': 'store',
+  'sync.push': 'store',
+  'sync.pull': 'store',
+  'sync.poke': 'store',
 };
 
 const usernames = { hq: 'hq', store_manager: 'a.manager', clerk: 'a.clerk' } as const;
@@ -74,7 +75,8 @@ describeWithDatabase(`[SEC] access rules on ${testDatabaseKind}`, () => {
       'orders.dispatch': { orderId: orderA, storeId: 'store-a' },
       'orders.cancel': { orderId: 'no-such-order', reason: 'test' },
       'orders.list': {}, 'orders.get': { orderId: orderA }, 'orders.candidateStores': { orderId: orderA },
-      'inbox.get': { orderId: orderA },
+      'sync.push': { clientId: randomUUID(), mutations: [{ id: 1, name: 'offer.accept', version: 1, args: { orderId: orderA }, createdAt: new Date().toISOString() }] },
+      'sync.pull': { clientId: randomUUID(), cursor: null },
     };
     return c[area]![name]!(inputs[path]);
   }
@@ -92,27 +94,35 @@ describeWithDatabase(`[SEC] access rules on ${testDatabaseKind}`, () => {
     }
   });
 
-  test('[SEC3] a store user asking for another store\'s order gets FORBIDDEN, the same as for no order at all', async () => {
+  test('[SEC3] acting on another store\'s order is refused exactly as acting on no order at all', async () => {
     const manager = server.caller(tokens.store_manager);
-    const other = await manager.inbox.get({ orderId: orderB }).catch((e: Error) => e);
-    const missing = await manager.inbox.get({ orderId: 'no-such-order' }).catch((e: Error) => e);
-    expect(other).toBeInstanceOf(Error);
-    expect(missing).toBeInstanceOf(Error);
-    expect({ code: (other as { code?: string }).code, message: (other as Error).message }).toEqual({
-      code: (missing as { code?: string }).code,
-      message: (missing as Error).message,
-    });
-    expect((other as { code?: string }).code).toBe('FORBIDDEN');
+    const push = (orderId: string) =>
+      manager.sync.push({ clientId: randomUUID(), mutations: [{ id: 1, name: 'offer.accept', version: 1, args: { orderId }, createdAt: new Date().toISOString() }] });
+    const other = await push(orderB);
+    const missing = await push('no-such-order');
+    expect(other.outcomes[0]).toMatchObject({ status: 'rejected', rejection: { reason: 'WRONG_STORE' } });
+    expect(other.outcomes[0]).toEqual(missing.outcomes[0]);
+    const detail = await server.caller(tokens.hq).orders.get({ orderId: orderB });
+    expect(detail.order.status).toBe('offered');
   });
 
-  test('[SEC4] a store\'s inbox lists only its own orders', async () => {
-    const inboxA = await server.caller(tokens.clerk).inbox.list();
-    expect(inboxA.orders.map((o) => o.id)).toContain(orderA);
-    expect(inboxA.orders.map((o) => o.id)).not.toContain(orderB);
-    expect(inboxA.orders.every((o) => 'storeId' in o && o.storeId === 'store-a')).toBe(true);
+  test('[SEC4] a store\'s pull holds only its own orders', async () => {
+    const orders = await storeOrders(server.caller(tokens.clerk));
+    expect(orders.map((o) => o.id)).toContain(orderA);
+    expect(orders.map((o) => o.id)).not.toContain(orderB);
+    expect(orders.every((o) => 'storeId' in o && o.storeId === 'store-a')).toBe(true);
+  });
+
+  test('[SEC6] a device registered to one store cannot push for another', async () => {
+    const clientId = randomUUID();
+    const mutation = { id: 1, name: 'offer.accept', version: 1, args: { orderId: orderB }, createdAt: new Date().toISOString() };
+    await server.caller(tokens.clerk).sync.pull({ clientId, cursor: null });
+    await server.caller(tokens.clerk).sync.push({ clientId, mutations: [{ ...mutation, args: { orderId: 'x' } }] });
+    const storeB = await server.login('b.manager');
+    expect(await codeOf(server.caller(storeB).sync.push({ clientId, mutations: [{ ...mutation, id: 2 }] }))).toBe('FORBIDDEN');
   });
 
   test('[SEC5] a store user cannot subscribe to pokes without a session', async () => {
-    expect(await codeOf(server.caller(null).inbox.onChange())).toBe('UNAUTHORIZED');
+    expect(await codeOf(server.caller(null).sync.poke())).toBe('UNAUTHORIZED');
   });
 });

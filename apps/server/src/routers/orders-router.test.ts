@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.js';
 import { orderEvents, orders, storeVersions } from '../db/schema.js';
-import { codeOf, seedTestChain, testServer, type TestServer } from '../test/test-chain.js';
+import { codeOf, seedTestChain, storeOrders, testServer, type TestServer } from '../test/test-chain.js';
 import { describeWithDatabase, openTestDatabase, testDatabaseKind } from '../test/test-database.js';
 
 describeWithDatabase(`[OR] order intake and dispatch on ${testDatabaseKind}`, () => {
@@ -71,8 +71,8 @@ describeWithDatabase(`[OR] order intake and dispatch on ${testDatabaseKind}`, ()
     const [row] = await database.db.select().from(orders).where(eq(orders.id, order.id));
     const [version] = await database.db.select().from(storeVersions).where(eq(storeVersions.storeId, 'store-a'));
     expect(row?.storeVersion).toBe(version?.version);
-    const inbox = await server.caller(managerToken).inbox.list();
-    expect(inbox.orders.find((o) => o.id === order.id)).toMatchObject({ status: 'offered' });
+    const held = await storeOrders(server.caller(managerToken));
+    expect(held.find((o) => o.id === order.id)).toMatchObject({ status: 'offered' });
   });
 
   test('[OR5] dispatching to a store that does not exist, or twice, is refused and changes nothing', async () => {
@@ -98,8 +98,8 @@ describeWithDatabase(`[OR] order intake and dispatch on ${testDatabaseKind}`, ()
     const order = await hq().orders.create({ customerId: 'c-1', lines: [{ productId: 'p-1', quantity: 1 }] });
     await hq().orders.dispatch({ orderId: order.id, storeId: 'store-a' });
     await hq().orders.cancel({ orderId: order.id, reason: '客户来电取消' });
-    const inbox = await server.caller(managerToken).inbox.list();
-    expect(inbox.orders.map((o) => o.id)).not.toContain(order.id);
+    const held = await storeOrders(server.caller(managerToken));
+    expect(held.map((o) => o.id)).not.toContain(order.id);
     const detail = await hq().orders.get({ orderId: order.id });
     expect(detail.order).toMatchObject({ status: 'cancelled', cancelReason: '客户来电取消' });
     expect(detail.history.map((h) => h.toStatus)).toEqual(['received', 'offered', 'cancelled']);

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
+import type { Order } from '@repo/domain';
 import { hashPassword } from '../auth/password.js';
 import type { Database } from '../db/database.js';
 import { customers, packagings, products, stock, stores, users } from '../db/schema.js';
@@ -66,4 +68,9 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
     if (error instanceof TRPCError) return error.code;
     throw error;
   }
+}
+
+/** The orders a store device would hold after a first pull. */
+export async function storeOrders(caller: ReturnType<typeof appRouter.createCaller>): Promise<Order[]> {
+  return (await caller.sync.pull({ clientId: randomUUID(), cursor: null })).puts;
 }

@@ -1,0 +1,28 @@
+import { expect, test } from 'vitest';
+import { decodeStoreAction } from './store-actions.js';
+
+test('[SY1] an accept becomes the lifecycle accept event for its order', () => {
+  expect(decodeStoreAction({ name: 'offer.accept', version: 1, args: { orderId: 'o-1' } })).toEqual({
+    ok: true, orderId: 'o-1', event: { type: 'accept' },
+  });
+});
+
+test('[SY2] the current and the previous version are accepted; the previous is upgraded', () => {
+  expect(decodeStoreAction({ name: 'offer.decline', version: 2, args: { orderId: 'o-1', reason: 'too_far' } })).toMatchObject({
+    ok: true, event: { type: 'decline', reason: 'too_far' },
+  });
+  expect(decodeStoreAction({ name: 'offer.decline', version: 1, args: { orderId: 'o-1' } })).toMatchObject({
+    ok: true, event: { type: 'decline', reason: 'other' },
+  });
+});
+
+test.each([
+  [{ name: 'order.teleport', version: 1, args: {} }, /Unknown action/],
+  [{ name: 'offer.decline', version: 7, args: { orderId: 'o' } }, /no longer accepted/],
+  [{ name: 'offer.accept', version: 1, args: { orderId: '' } }, /Invalid arguments/],
+  [{ name: 'offer.decline', version: 2, args: { orderId: 'o', reason: 'bored' } }, /Invalid arguments/],
+])('[SY3] a malformed action is refused with a reason: %j', (action, message) => {
+  const decoded = decodeStoreAction(action);
+  expect(decoded.ok).toBe(false);
+  if (!decoded.ok) expect(decoded.message).toMatch(message);
+});

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { orderSchema, rejectionReasons, storeActionSchema } from '@repo/domain';
+
+/**
+ * The wire protocol between a store device and the server (docs/sync-protocol.md).
+ * A device has a persistent client id and numbers its mutations 1, 2, 3…; the server applies each
+ * exactly once, in order, and remembers the last one per client in the same transaction.
+ */
+export const mutationSchema = storeActionSchema.extend({
+  id: z.number().int().positive(),
+  /** When the person acted, on the device's clock: for display and audit only, never for ordering. */
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const clientIdSchema = z.string().uuid();
+
+export const pushRequestSchema = z.object({
+  clientId: clientIdSchema,
+  mutations: z.array(mutationSchema).min(1).max(500),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const pushRejectionSchema = z.object({ reason: z.enum([...rejectionReasons, 'INVALID_ACTION']), message: z.string() });
+export type PushRejection = z.infer<typeof pushRejectionSchema>;
+
+export const mutationOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ id: z.number(), status: z.literal('applied') }),
+  /** A replay of a mutation the server already applied (say, the response was lost): answered with the original outcome. */
+  z.object({ id: z.number(), status: z.literal('already_applied'), original: z.enum(['applied', 'rejected']), rejection: pushRejectionSchema.optional() }),
+  /** Refused for a business reason: nothing changed, the counter moved on, the person is told. */
+  z.object({ id: z.number(), status: z.literal('rejected'), rejection: pushRejectionSchema }),
+]);
+export type MutationOutcome = z.infer<typeof mutationOutcomeSchema>;
+
+export const pushResponseSchema = z.object({
+  lastMutationId: z.number().int().nonnegative(),
+  outcomes: z.array(mutationOutcomeSchema),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullRequestSchema = z.object({
+  clientId: clientIdSchema,
+  /** The store version the device last saw; null on a first pull. */
+  cursor: z.number().int().nonnegative().nullable(),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+export const pullResponseSchema = z.object({
+  cursor: z.number().int().nonnegative(),
+  /** True when the device must drop its copy of server state and take `puts` as the whole truth. */
+  reset: z.boolean(),
+  puts: z.array(orderSchema),
+  deletes: z.array(z.string()),
+  /** The last of this client's mutations the server has applied, read in the same transaction. */
+  lastMutationId: z.number().int().nonnegative(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** The error a push gets when mutation ids skip: the device must not lose or reorder its queue. */
+export const MUTATION_GAP = 'MUTATION_GAP';

@@ -1,0 +1,3 @@
+export * from './apply-push.js';
+export * from './pull.js';
+export * from './push-database.js';
