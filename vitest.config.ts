@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'domain', include: ['packages/domain/src/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'sync', include: ['packages/sync/src/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'i18n', include: ['packages/i18n/src/**/*.test.ts'], environment: 'node' } },
       // The server suite runs twice: on embedded PGlite and on real PostgreSQL (DATABASE_URL).
       { test: { name: 'server-pglite', include: ['apps/server/src/**/*.test.ts'], environment: 'node', env: { TEST_DB: 'pglite' }, testTimeout: 30_000, hookTimeout: 120_000 } },

@@ -11,6 +11,7 @@ export const rejectionReasons = [
   'NOTHING_SHORT',
   'ORDER_NOT_FOUND',
   'INVALID_INPUT',
+  'STORAGE_FULL',
 ] as const;
 
 export type RejectionReason = (typeof rejectionReasons)[number];

@@ -13,7 +13,7 @@ export const sharedCatalogs: Catalogs<SharedKey> = {
     'rejection.WRONG_STORE': '此订单不属于您的门店。', 'rejection.OFFER_EXPIRED': '派单已超时，总部将重新派单。',
     'rejection.OFFER_STILL_OPEN': '派单尚未超时。', 'rejection.STORE_ALREADY_DECLINED': '该门店已拒绝过此订单，请选择其他门店。',
     'rejection.NOT_ASSIGNED_CLERK': '此订单由其他店员配送。', 'rejection.CLERK_REQUIRED': '请选择配送店员。',
-    'rejection.NOTHING_SHORT': '所有商品库存充足，没有缺货。', 'rejection.ORDER_NOT_FOUND': '找不到此订单。', 'rejection.INVALID_INPUT': '输入有误，请检查。',
+    'rejection.NOTHING_SHORT': '所有商品库存充足，没有缺货。', 'rejection.ORDER_NOT_FOUND': '找不到此订单。', 'rejection.INVALID_INPUT': '输入有误，请检查。', 'rejection.STORAGE_FULL': '手机存储空间已满，无法保存。请清理照片或其他应用后重试。',
     'locale.zh-Hans': '简体中文', 'locale.zh-Hant': '繁體中文', 'locale.en': 'English',
   },
   'zh-Hant': {
@@ -24,7 +24,7 @@ export const sharedCatalogs: Catalogs<SharedKey> = {
     'rejection.WRONG_STORE': '此訂單不屬於您的門市。', 'rejection.OFFER_EXPIRED': '派單已逾時，總部將重新派單。',
     'rejection.OFFER_STILL_OPEN': '派單尚未逾時。', 'rejection.STORE_ALREADY_DECLINED': '該門市已拒絕過此訂單，請選擇其他門市。',
     'rejection.NOT_ASSIGNED_CLERK': '此訂單由其他店員配送。', 'rejection.CLERK_REQUIRED': '請選擇配送店員。',
-    'rejection.NOTHING_SHORT': '所有商品庫存充足，沒有缺貨。', 'rejection.ORDER_NOT_FOUND': '找不到此訂單。', 'rejection.INVALID_INPUT': '輸入有誤，請檢查。',
+    'rejection.NOTHING_SHORT': '所有商品庫存充足，沒有缺貨。', 'rejection.ORDER_NOT_FOUND': '找不到此訂單。', 'rejection.INVALID_INPUT': '輸入有誤，請檢查。', 'rejection.STORAGE_FULL': '手機儲存空間已滿，無法儲存。請清理相片或其他 App 後重試。',
     'locale.zh-Hans': '简体中文', 'locale.zh-Hant': '繁體中文', 'locale.en': 'English',
   },
   en: {
@@ -35,7 +35,7 @@ export const sharedCatalogs: Catalogs<SharedKey> = {
     'rejection.WRONG_STORE': 'This order is not assigned to your store.', 'rejection.OFFER_EXPIRED': 'The offer expired; head office will dispatch again.',
     'rejection.OFFER_STILL_OPEN': 'The offer has not expired yet.', 'rejection.STORE_ALREADY_DECLINED': 'That store already declined this order; choose another.',
     'rejection.NOT_ASSIGNED_CLERK': 'Another clerk is delivering this order.', 'rejection.CLERK_REQUIRED': 'Choose a clerk to deliver.',
-    'rejection.NOTHING_SHORT': 'Every line is in stock; nothing is short.', 'rejection.ORDER_NOT_FOUND': 'No such order.', 'rejection.INVALID_INPUT': 'Something in the input is wrong.',
+    'rejection.NOTHING_SHORT': 'Every line is in stock; nothing is short.', 'rejection.ORDER_NOT_FOUND': 'No such order.', 'rejection.INVALID_INPUT': 'Something in the input is wrong.', 'rejection.STORAGE_FULL': 'The phone\'s storage is full, so this could not be saved. Delete photos or apps and try again.',
     'locale.zh-Hans': '简体中文', 'locale.zh-Hant': '繁體中文', 'locale.en': 'English',
   },
 };

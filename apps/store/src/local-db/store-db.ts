@@ -1,5 +1,7 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Order } from '@repo/domain';
+import type { PendingAction } from '@repo/sync/client';
+import type { PushRejection } from '@repo/sync/protocol';
 
 /** The signed-in user, kept so the app opens offline; the token is sent as a bearer header. */
 export interface StoredSession {
@@ -9,28 +11,67 @@ export interface StoredSession {
   readonly user: { id: string; username: string; displayName: string; role: 'hq' | 'store_manager' | 'clerk'; storeId: string | null };
 }
 
-/** An order the store holds, as last received from the server. */
+/** An order as the device holds it. */
 export type StoredOrder = Order & { readonly storeId: string };
 
-export interface SyncMeta {
-  readonly key: 'inbox';
-  /** When the inbox last arrived from the server (device clock). */
-  readonly refreshedAt: string;
+/**
+ * A queued action. Stored as `{name, version, args}` plus bookkeeping, never as a domain object,
+ * so a later schema upgrade never has to rewrite the queue.
+ */
+export interface OutboxEntry extends PendingAction {
+  readonly storeId: string;
+  readonly userId: string;
+  readonly role: 'store_manager' | 'clerk';
 }
+
+/** An action the server refused, kept until the person has seen it. */
+export interface RejectedAction {
+  readonly seq?: number;
+  readonly mutationId: number;
+  readonly orderId: string;
+  readonly orderNumber: string;
+  readonly name: string;
+  readonly rejection: PushRejection;
+  readonly at: string;
+}
+
+export type SyncState = 'connecting' | 'online' | 'offline' | 'session_expired' | 'blocked';
+
+export type MetaRow =
+  | { readonly key: 'client'; readonly clientId: string; readonly nextMutationId: number }
+  | { readonly key: 'pull'; readonly cursor: number; readonly lastMutationId: number; readonly storeId: string }
+  | { readonly key: 'status'; readonly state: SyncState; readonly lastSyncedAt: string | null; readonly pushing: boolean; readonly detail?: string }
+  | { readonly key: 'leader'; readonly tabId: string; readonly heartbeatAt: number };
 
 /** The one IndexedDB database of the store app. */
 export class StoreDb extends Dexie {
+  /** What screens show: the server's truth with unsent actions replayed on top. */
   orders!: EntityTable<StoredOrder, 'id'>;
+  /** The server's truth as of the last pull. */
+  serverOrders!: EntityTable<StoredOrder, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'id'>;
+  rejections!: EntityTable<RejectedAction, 'seq'>;
   session!: EntityTable<StoredSession, 'key'>;
-  meta!: EntityTable<SyncMeta, 'key'>;
+  meta!: Table<MetaRow, MetaRow['key']>;
 
   constructor(name = 'store-app') {
-    super(name);
-    this.version(1).stores({
-      orders: 'id, storeId, status, updatedAt',
-      session: 'key',
-      meta: 'key',
-    });
+    // Strict durability: "saved" on screen means on disk, not in an OS buffer.
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({ orders: 'id, storeId, status, updatedAt', session: 'key', meta: 'key' });
+    this.version(2)
+      .stores({
+        orders: 'id, storeId, status, updatedAt',
+        serverOrders: 'id, storeId',
+        outbox: 'id, orderId',
+        rejections: '++seq, orderId',
+        session: 'key',
+        meta: 'key',
+      })
+      .upgrade(async (tx) => {
+        // v1 held only pulled orders: they are the server truth. The v1 'inbox' meta row is dropped.
+        await tx.table('serverOrders').bulkPut(await tx.table('orders').toArray());
+        await tx.table('meta').delete('inbox');
+      });
   }
 }
 

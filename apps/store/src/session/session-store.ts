@@ -32,17 +32,21 @@ export async function signIn(username: string, password: string): Promise<SignIn
   }
 }
 
-/** Ends the session here and, when reachable, on the server; local orders of the store are cleared. */
+/**
+ * Ends the session here and, when reachable, on the server. Queued actions and rejections stay on
+ * the device and are sent after the next sign-in: signing out never loses work.
+ */
 export async function signOut(): Promise<void> {
   try {
     await api.auth.logout.mutate();
   } catch {
     // Offline or already expired: the token dies with its expiry anyway.
   }
+  await forgetSession();
+}
+
+/** Drops only the session (for an expired one): everything else waits for the next sign-in. */
+export async function forgetSession(): Promise<void> {
   rememberToken(undefined);
-  await db.transaction('rw', db.session, db.orders, db.meta, async () => {
-    await db.session.clear();
-    await db.orders.clear();
-    await db.meta.clear();
-  });
+  await db.session.clear();
 }

@@ -1,6 +1,7 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
-import type { StoredSession } from '../local-db/store-db.js';
+import { db, type StoredSession } from '../local-db/store-db.js';
 import { signOut } from '../session/session-store.js';
 import { LanguagePicker } from './language-picker.js';
 
@@ -8,6 +9,8 @@ import { LanguagePicker } from './language-picker.js';
 export function SettingsScreen({ session }: { session: StoredSession }) {
   const { t } = useI18n();
   const [persisted, setPersisted] = useState<boolean | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const queued = useLiveQuery(() => db.outbox.count(), []) ?? 0;
   useEffect(() => {
     void navigator.storage?.persisted?.().then(setPersisted);
   }, []);
@@ -16,8 +19,16 @@ export function SettingsScreen({ session }: { session: StoredSession }) {
       <h2 id="settings-title">{t('settings.title')}</h2>
       <p>{t('settings.signedInAs', { name: session.user.displayName })}</p>
       <LanguagePicker />
-      <p className="muted">{t('settings.storage')}: {persisted === null ? '…' : persisted ? '✓' : '—'}</p>
-      <button type="button" className="danger" onClick={() => void signOut()}>{t('settings.signOut')}</button>
+      <p className="muted">{t('settings.storage')}: {persisted === null ? '…' : persisted ? t('settings.persisted') : t('settings.notPersisted')}</p>
+      {confirming ? (
+        <div role="alertdialog" aria-labelledby="sign-out-warning" className="warning">
+          <p id="sign-out-warning">{t('settings.signOutWarning', { count: queued })}</p>
+          <button type="button" className="danger" onClick={() => void signOut()}>{t('settings.signOutAnyway')}</button>
+          <button type="button" onClick={() => setConfirming(false)}>{t('offer.cancel')}</button>
+        </div>
+      ) : (
+        <button type="button" className="danger" onClick={() => (queued > 0 ? setConfirming(true) : void signOut())}>{t('settings.signOut')}</button>
+      )}
     </section>
   );
 }

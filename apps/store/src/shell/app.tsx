@@ -1,14 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { InboxScreen } from '../features/dispatch/inbox-screen.js';
-import { startInboxRefresh, type ConnectionState } from '../features/dispatch/inbox-refresh.js';
 import { OrderScreen } from '../features/dispatch/order-screen.js';
 import { useI18n } from '../i18n/i18n.js';
 import { db, type StoredSession } from '../local-db/store-db.js';
 import { LoginScreen } from '../session/login-screen.js';
 import { rememberToken } from '../session/session-store.js';
 import { SettingsScreen } from '../settings/settings-screen.js';
-import { ConnectionBar } from '../sync-status/connection-bar.js';
+import { DeviceBar } from '../sync-status/device-bar.js';
+import { SessionExpiredBanner } from '../sync-status/session-expired-banner.js';
+import { startSyncEngine } from '../sync/sync-engine.js';
 import { UpdateBanner } from './update-banner.js';
 
 type View = { name: 'inbox' } | { name: 'order'; orderId: string } | { name: 'settings' };
@@ -29,8 +30,9 @@ export function App() {
 function StoreShell({ session, storeId }: { session: StoredSession; storeId: string }) {
   const { t } = useI18n();
   const [view, setView] = useState<View>({ name: 'inbox' });
-  const [connection, setConnection] = useState<ConnectionState>('connecting');
-  useEffect(() => startInboxRefresh(storeId, setConnection), [storeId, session.token]);
+  useEffect(() => startSyncEngine(storeId), [storeId, session.token]);
+  const role = session.user.role === 'clerk' ? 'clerk' : 'store_manager';
+  const actor = { role, userId: session.user.id, storeId } as const;
 
   return (
     <div className="shell">
@@ -38,10 +40,11 @@ function StoreShell({ session, storeId }: { session: StoredSession; storeId: str
         <h1>{t('app.title')}</h1>
         <span className="who">{session.user.displayName}</span>
       </header>
-      <ConnectionBar state={connection} />
+      <DeviceBar />
+      <SessionExpiredBanner />
       <main>
         {view.name === 'inbox' && <InboxScreen storeId={storeId} onOpen={(orderId) => setView({ name: 'order', orderId })} />}
-        {view.name === 'order' && <OrderScreen orderId={view.orderId} onBack={() => setView({ name: 'inbox' })} />}
+        {view.name === 'order' && <OrderScreen orderId={view.orderId} actor={actor} onBack={() => setView({ name: 'inbox' })} />}
         {view.name === 'settings' && <SettingsScreen session={session} />}
       </main>
       <nav className="tab-bar" aria-label={t('app.title')}>

@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from '../../i18n/i18n.js';
 import { db, type StoredOrder } from '../../local-db/store-db.js';
 import { useNow } from '../../shell/use-now.js';
+import { OrderSyncChip } from '../../sync-status/order-sync-chip.js';
+import { RejectedActions } from '../../sync-status/rejected-actions.js';
 
 /** The store's orders, straight from IndexedDB: works the same online and offline. */
 export function InboxScreen({ storeId, onOpen }: { storeId: string; onOpen: (orderId: string) => void }) {
@@ -11,6 +13,7 @@ export function InboxScreen({ storeId, onOpen }: { storeId: string; onOpen: (ord
   const newestFirst = [...orders].reverse();
   return (
     <section className="screen" aria-labelledby="inbox-title">
+      <RejectedActions />
       <h2 id="inbox-title">{t('inbox.title')} <span className="muted">{t('inbox.count', { count: orders.length })}</span></h2>
       {orders.length === 0 ? <p className="empty">{t('inbox.empty')}</p> : (
         <ul className="order-list" aria-label={t('inbox.title')}>
@@ -28,7 +31,7 @@ function OrderCard({ order, onOpen }: { order: StoredOrder; onOpen: (orderId: st
       <button type="button" className="order-card" onClick={() => onOpen(order.id)} aria-label={t('inbox.open', { number: order.number })}>
         <span className="row">
           <strong>{order.number}</strong>
-          <span className={`chip status-${order.status}`}>{t(`status.${order.status}`)}</span>
+          <span className="chips"><span className={`chip status-${order.status}`}>{t(`status.${order.status}`)}</span> <OrderSyncChip orderId={order.id} /></span>
         </span>
         <span className="address">{order.address.text}</span>
         <span className="row muted">

@@ -1,9 +1,12 @@
+import type { Actor } from '@repo/domain';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from '../../i18n/i18n.js';
 import { db } from '../../local-db/store-db.js';
+import { OrderSyncChip } from '../../sync-status/order-sync-chip.js';
+import { OfferActions } from './offer-actions.js';
 
-/** One order as the store sees it: who, where, what. Actions arrive with the sync engine. */
-export function OrderScreen({ orderId, onBack }: { orderId: string; onBack: () => void }) {
+/** One order as the store sees it: who, where, what, and what the store can do next. */
+export function OrderScreen({ orderId, actor, onBack }: { orderId: string; actor: Extract<Actor, { storeId: string }>; onBack: () => void }) {
   const { t } = useI18n();
   const order = useLiveQuery(() => db.orders.get(orderId), [orderId]);
   return (
@@ -11,7 +14,9 @@ export function OrderScreen({ orderId, onBack }: { orderId: string; onBack: () =
       <button type="button" className="back" onClick={onBack}>← {t('order.back')}</button>
       {order && (
         <>
-          <h2 id="order-title">{order.number} <span className={`chip status-${order.status}`}>{t(`status.${order.status}`)}</span></h2>
+          <h2 id="order-title">{order.number}</h2>
+          <p className="chips"><span className={`chip status-${order.status}`}>{t(`status.${order.status}`)}</span> <OrderSyncChip orderId={order.id} /></p>
+          <OfferActions order={order} actor={actor} />
           <dl className="facts">
             <dt>{t('order.customer')}</dt><dd>{order.customerName}</dd>
             <dt>{t('order.phone')}</dt><dd><a href={`tel:${order.customerPhone}`} aria-label={t('order.call', { phone: order.customerPhone })}>{order.customerPhone}</a></dd>

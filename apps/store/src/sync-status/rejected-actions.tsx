@@ -1,0 +1,35 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useI18n } from '../i18n/i18n.js';
+import { db } from '../local-db/store-db.js';
+
+/** Actions the server refused: what, why, and what to do. Stays until the person dismisses it. */
+export function RejectedActions() {
+  const { t } = useI18n();
+  const rejections = useLiveQuery(() => db.rejections.toArray(), []) ?? [];
+  if (rejections.length === 0) return null;
+  return (
+    <section className="rejections" aria-labelledby="rejections-title">
+      <h2 id="rejections-title">{t('rejected.title', { count: rejections.length })}</h2>
+      <ul>
+        {rejections.map((r) => (
+          <li key={r.seq}>
+            <strong>{t('rejected.what', { action: t(actionKey(r.name)), number: r.orderNumber })}</strong>
+            <p>{t(reasonKey(r.rejection.reason))}</p>
+            <p className="muted">{t('rejected.todo')}</p>
+            <button type="button" onClick={() => r.seq !== undefined && void db.rejections.delete(r.seq)}>
+              {t('rejected.dismiss', { number: r.orderNumber })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function actionKey(name: string) {
+  return name === 'offer.accept' ? ('action.offer.accept' as const) : name === 'offer.decline' ? ('action.offer.decline' as const) : ('action.unknown' as const);
+}
+
+function reasonKey(reason: string) {
+  return reason === 'INVALID_ACTION' ? ('rejection.INVALID_INPUT' as const) : (`rejection.${reason}` as 'rejection.INVALID_INPUT');
+}

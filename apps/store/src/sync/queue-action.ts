@@ -1,0 +1,47 @@
+import { decodeStoreAction, reject, transition, type Actor, type Result } from '@repo/domain';
+import { db, type OutboxEntry } from '../local-db/store-db.js';
+import { clientIdentity } from './client-identity.js';
+import { kickSync } from './sync-kick.js';
+
+export interface QueueAction {
+  readonly name: string;
+  readonly version: number;
+  readonly args: { readonly orderId: string } & Record<string, unknown>;
+}
+
+/**
+ * Applies an action on the device and queues it for the server, in ONE strict-durability
+ * transaction: when this resolves ok, the change and its outbox entry are both on disk.
+ * A refusal by the lifecycle writes nothing and says why.
+ */
+export async function queueAction(action: QueueAction, actor: Extract<Actor, { storeId: string }>): Promise<Result<OutboxEntry>> {
+  const decoded = decodeStoreAction(action);
+  if (!decoded.ok) return reject('INVALID_INPUT', decoded.message);
+  const result = await db.transaction('rw', db.orders, db.outbox, db.meta, async (): Promise<Result<OutboxEntry>> => {
+    const order = await db.orders.get(decoded.orderId);
+    if (!order) return reject('ORDER_NOT_FOUND', 'This order is no longer on this device.');
+    const now = new Date();
+    const next = transition(order, decoded.event, { actor, now });
+    if (!next.ok) return next;
+    const client = await clientIdentity();
+    const entry: OutboxEntry = {
+      id: client.nextMutationId, name: action.name, version: action.version, args: action.args,
+      orderId: decoded.orderId, createdAt: now.toISOString(), storeId: actor.storeId, userId: actor.userId, role: actor.role,
+    };
+    await db.meta.put({ ...client, nextMutationId: client.nextMutationId + 1 });
+    await db.outbox.add(entry);
+    await db.orders.put({ ...next.value, storeId: actor.storeId });
+    return { ok: true, value: entry };
+  }).catch((error: unknown): Result<OutboxEntry> => {
+    // Nothing was written (the transaction rolled back); say so in words a store manager understands.
+    if (isQuotaError(error)) return reject('STORAGE_FULL', 'The device storage is full.');
+    throw error;
+  });
+  if (result.ok) kickSync();
+  return result;
+}
+
+function isQuotaError(error: unknown): boolean {
+  const names = [(error as { name?: string })?.name, (error as { inner?: { name?: string } })?.inner?.name];
+  return names.includes('QuotaExceededError');
+}

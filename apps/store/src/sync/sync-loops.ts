@@ -1,0 +1,117 @@
+import { TRPCClientError } from '@trpc/client';
+import { retryDelayMs } from '@repo/sync/client';
+import { pullResponseSchema, pushResponseSchema } from '@repo/sync/protocol';
+import { db } from '../local-db/store-db.js';
+import { api } from '../session/session-store.js';
+import { applyPull } from './apply-pull.js';
+import { applyPushOutcomes } from './apply-push-outcomes.js';
+import { clientIdentity } from './client-identity.js';
+import { renumberOutbox } from './renumber-outbox.js';
+import { setSyncStatus } from './sync-status.js';
+
+const pushBatchSize = 100;
+
+/**
+ * The leader's two loops. Pull and push run independently, so a stuck upload never delays a new
+ * dispatch coming down. Each loop runs one request at a time and coalesces wake-ups.
+ */
+export function createSyncLoops(storeId: string) {
+  let stopped = false;
+  let pushAttempt = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const pull = serial(async () => {
+    if (stopped) return;
+    try {
+      const { clientId } = await db.transaction('rw', db.meta, clientIdentity);
+      const last = (await db.meta.get('pull')) as { cursor: number; storeId: string } | undefined;
+      const cursor = last?.storeId === storeId ? last.cursor : null;
+      const response = pullResponseSchema.parse(await api.sync.pull.mutate({ clientId, cursor }));
+      if (stopped) return;
+      await applyPull(storeId, response);
+      await setSyncStatus({ state: 'online', lastSyncedAt: new Date().toISOString() });
+    } catch (error) {
+      await reportFailure(error);
+    }
+  });
+
+  const push = serial(async () => {
+    clearTimeout(retryTimer);
+    while (!stopped) {
+      const batch = await db.outbox.orderBy('id').limit(pushBatchSize).toArray();
+      if (batch.length === 0) return;
+      const { clientId } = await db.transaction('rw', db.meta, clientIdentity);
+      try {
+        await setSyncStatus({ pushing: true });
+        const mutations = batch.map(({ id, name, version, args, createdAt }) => ({ id, name, version, args, createdAt }));
+        const response = pushResponseSchema.parse(await api.sync.push.mutate({ clientId, mutations }));
+        await applyPushOutcomes(response);
+        pushAttempt = 0;
+        await setSyncStatus({ state: 'online', pushing: false, lastSyncedAt: new Date().toISOString() });
+      } catch (error) {
+        await setSyncStatus({ pushing: false });
+        if (isGap(error)) {
+          // The server is behind this device (restored from a backup): what it lacks is still here,
+          // so number the queue to follow what it has and send it again.
+          const response = pullResponseSchema.parse(await api.sync.pull.mutate({ clientId, cursor: null }));
+          await renumberOutbox(response.lastMutationId);
+          await applyPull(storeId, response);
+          continue;
+        }
+        if (await reportFailure(error)) return;
+        pushAttempt += 1;
+        retryTimer = setTimeout(() => void push(), retryDelayMs(pushAttempt));
+        return;
+      }
+    }
+  });
+
+  return {
+    pull,
+    push,
+    stop() {
+      stopped = true;
+      clearTimeout(retryTimer);
+    },
+  };
+}
+
+/** Records why sync failed; true when retrying cannot help until the person acts (session expired). */
+async function reportFailure(error: unknown): Promise<boolean> {
+  const code = error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
+  if (code === 'UNAUTHORIZED') {
+    await setSyncStatus({ state: 'session_expired', pushing: false });
+    return true;
+  }
+  if (code === 'FORBIDDEN') {
+    await setSyncStatus({ state: 'blocked', pushing: false, detail: 'FORBIDDEN' });
+    return true;
+  }
+  await setSyncStatus({ state: navigator.onLine ? 'connecting' : 'offline' });
+  return false;
+}
+
+function isGap(error: unknown): boolean {
+  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'CONFLICT' && /was expected next/.test(error.message);
+}
+
+/** Runs `task` one at a time; a call during a run schedules exactly one more run after it. */
+function serial(task: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = task().finally(() => {
+      running = null;
+      if (again) {
+        again = false;
+        void run();
+      }
+    });
+    return running;
+  };
+  return run;
+}

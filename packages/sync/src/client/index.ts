@@ -1,0 +1,3 @@
+export * from './backoff.js';
+export * from './push-outcomes.js';
+export * from './rebase.js';
