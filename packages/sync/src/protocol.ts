@@ -21,7 +21,12 @@ export const pushRequestSchema = z.object({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
-export const pushRejectionSchema = z.object({ reason: z.enum([...rejectionReasons, 'INVALID_ACTION']), message: z.string() });
+export const pushRejectionSchema = z.object({
+  reason: z.enum([...rejectionReasons, 'INVALID_ACTION']),
+  message: z.string(),
+  /** E.g. the order's status when the action arrived, so the device can say "it was cancelled". */
+  details: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 export type PushRejection = z.infer<typeof pushRejectionSchema>;
 
 export const mutationOutcomeSchema = z.discriminatedUnion('status', [

@@ -22,6 +22,8 @@ export interface OutboxEntry extends PendingAction {
   readonly storeId: string;
   readonly userId: string;
   readonly role: 'store_manager' | 'clerk';
+  /** Kept with the action so a refusal can name the order even after it left the device. */
+  readonly orderNumber: string;
 }
 
 /** An action the server refused, kept until the person has seen it. */

@@ -1,3 +1,4 @@
+import { orderStatuses, type OrderStatus } from '@repo/domain';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from '../i18n/i18n.js';
 import { db } from '../local-db/store-db.js';
@@ -14,16 +15,24 @@ export function RejectedActions() {
         {rejections.map((r) => (
           <li key={r.seq}>
             <strong>{t('rejected.what', { action: t(actionKey(r.name)), number: r.orderNumber })}</strong>
-            <p>{t(reasonKey(r.rejection.reason))}</p>
+            <p>{t(reasonKey(r.rejection.reason))}{nowStatus(t, r.rejection.details)}</p>
             <p className="muted">{t('rejected.todo')}</p>
-            <button type="button" onClick={() => r.seq !== undefined && void db.rejections.delete(r.seq)}>
-              {t('rejected.dismiss', { number: r.orderNumber })}
+            <button type="button" aria-label={t('rejected.dismiss', { number: r.orderNumber })} onClick={() => r.seq !== undefined && void db.rejections.delete(r.seq)}>
+              {t('rejected.ok')}
             </button>
           </li>
         ))}
       </ul>
     </section>
   );
+}
+
+/** "The order is now cancelled": the fact that usually explains a refusal. */
+function nowStatus(t: ReturnType<typeof useI18n>['t'], details: Record<string, string | number> | undefined): string {
+  const status = details?.status;
+  return typeof status === 'string' && (orderStatuses as readonly string[]).includes(status)
+    ? ' ' + t('rejected.nowStatus', { status: t(`status.${status as OrderStatus}`) })
+    : '';
 }
 
 function actionKey(name: string) {

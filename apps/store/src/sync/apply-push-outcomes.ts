@@ -11,9 +11,8 @@ export async function applyPushOutcomes(response: PushResponse): Promise<void> {
     for (const { id, rejection } of rejected) {
       const entry = entries.find((e) => e.id === id);
       if (!entry) continue;
-      const order = (await db.orders.get(entry.orderId)) ?? (await db.serverOrders.get(entry.orderId));
       await db.rejections.add({
-        mutationId: id, orderId: entry.orderId, orderNumber: order?.number ?? entry.orderId, name: entry.name, rejection, at: new Date().toISOString(),
+        mutationId: id, orderId: entry.orderId, orderNumber: entry.orderNumber, name: entry.name, rejection, at: new Date().toISOString(),
       });
     }
     await db.outbox.bulkDelete(done);

@@ -26,7 +26,7 @@ export async function queueAction(action: QueueAction, actor: Extract<Actor, { s
     const client = await clientIdentity();
     const entry: OutboxEntry = {
       id: client.nextMutationId, name: action.name, version: action.version, args: action.args,
-      orderId: decoded.orderId, createdAt: now.toISOString(), storeId: actor.storeId, userId: actor.userId, role: actor.role,
+      orderId: decoded.orderId, createdAt: now.toISOString(), storeId: actor.storeId, userId: actor.userId, role: actor.role, orderNumber: order.number,
     };
     await db.meta.put({ ...client, nextMutationId: client.nextMutationId + 1 });
     await db.outbox.add(entry);

@@ -62,7 +62,8 @@ async function processMutation(p: ProcessMutation): Promise<{ outcome: MutationO
     if (!(error instanceof MutationRejected)) throw error;
     // The effects rolled back with the transaction; now spend the mutation id on the rejection,
     // so one bad action costs one cycle and never blocks the queue behind it.
-    const rejection: PushRejection = { reason: error.rejection.reason, message: error.rejection.message };
+    const { reason, message, details } = error.rejection;
+    const rejection: PushRejection = details ? { reason, message, details: { ...details } } : { reason, message };
     return p.db.transaction(async (tx) => {
       const last = await expectNext(tx, p);
       if (p.mutation.id <= last) return { ...(await replayOutcome(tx, p)), lastMutationId: last };

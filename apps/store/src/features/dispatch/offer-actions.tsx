@@ -12,7 +12,8 @@ export function OfferActions({ order, actor }: { order: StoredOrder; actor: Stor
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState<(typeof declineReasons)[number]>('out_of_stock');
   const [message, setMessage] = useState<string | null>(null);
-  if (order.status !== 'offered' || actor.role !== 'store_manager') return null;
+  // The confirmation outlives the buttons: once accepted the order is no longer an offer.
+  if (order.status !== 'offered' || actor.role !== 'store_manager') return message ? <p role="alert" className="saved">{message}</p> : null;
 
   async function run(name: 'offer.accept' | 'offer.decline') {
     const args = name === 'offer.accept' ? { orderId: order.id } : { orderId: order.id, reason };
