@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { HqApi } from './fixtures/hq-api.js';
 import { StoreApp } from './fixtures/store-app.js';
@@ -199,4 +201,37 @@ test('[SY28] thirty actions queued offline all arrive, once each, in order', asy
   await app.waitForEmptyOutbox(60_000);
   for (const order of orders) expect(await hq.eventCounts(order.id)).toMatchObject({ accept: 1 });
   await context.close();
+});
+
+test('[SY29] an app update offered while actions are queued keeps the queue and sends it once', async ({ browser, request }) => {
+  const swFile = path.resolve(import.meta.dirname, '../../apps/store/dist/sw.js');
+  const original = readFileSync(swFile, 'utf8');
+  const hq = await HqApi.signIn(request);
+  const { context, app } = await storeDevice(browser, 'store11');
+  try {
+    const order = await hq.dispatchNewOrder('store-11');
+    await expect(app.orderCard(order.number)).toBeVisible();
+    await app.page.route('**/trpc/sync.push**', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+    await app.accept(order.number);
+    expect(await app.outboxSize()).toBe(1);
+
+    // A new release is deployed: the service worker file changes on the server.
+    writeFileSync(swFile, `${original}\n// release ${Date.now()}\n`);
+    await app.page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    const banner = app.page.getByRole('alert').filter({ hasText: '有新版本可用' });
+    await expect(banner).toBeVisible({ timeout: 20_000 });
+    await app.page.screenshot({ path: 'test-results/screens/store-update-offered-360.png' });
+    const reloaded = app.page.waitForEvent('load');
+    await banner.getByRole('button', { name: '立即更新' }).click();
+    await reloaded;
+
+    expect(await app.outboxSize()).toBe(1);
+    await app.page.unroute('**/trpc/sync.push**');
+    await app.page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await app.waitForEmptyOutbox(40_000);
+    expect(await hq.eventCounts(order.id)).toMatchObject({ accept: 1 });
+  } finally {
+    writeFileSync(swFile, original);
+    await context.close();
+  }
 });

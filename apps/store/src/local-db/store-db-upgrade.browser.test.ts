@@ -21,7 +21,7 @@ test('[SY30] upgrading from v1 keeps the signed-in session and the pulled orders
   expect(await v2.serverOrders.get('o-1')).toMatchObject({ number: 'D-1' });
   expect(await v2.orders.get('o-1')).toMatchObject({ number: 'D-1' });
   expect(await v2.session.get('current')).toMatchObject({ token: 't' });
-  expect(await v2.meta.get('inbox')).toBeUndefined();
+  expect(await v2.table('meta').get('inbox')).toBeUndefined();
   v2.close();
   await Dexie.delete(name);
 });

@@ -1,8 +1,10 @@
 import { Workbox } from 'workbox-window';
+import { db, type MetaRow } from '../local-db/store-db.js';
 
 type Listener = (updateReady: boolean) => void;
 let workbox: Workbox | null = null;
 let updateReady = false;
+let updateRequested = false;
 const listeners = new Set<Listener>();
 
 /**
@@ -16,8 +18,10 @@ export function registerServiceWorker(): void {
     updateReady = true;
     listeners.forEach((l) => l(true));
   });
-  workbox.addEventListener('controlling', (event) => {
-    if (event.isUpdate) window.location.reload();
+  // Reload only the tab whose person asked for the update (workbox's isUpdate is false on a
+  // page that was first opened uncontrolled, so it cannot be used here).
+  workbox.addEventListener('controlling', () => {
+    if (updateRequested) window.location.reload();
   });
   void workbox.register();
   // Ask once for storage the browser will not evict under pressure: the outbox lives there.
@@ -30,6 +34,13 @@ export function onUpdateReady(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-export function applyUpdate(): void {
+/** Hands over to the waiting version, but never while a push is in flight: its answer would be lost with the page. */
+export async function applyUpdate(): Promise<void> {
+  for (let waited = 0; waited < 15_000; waited += 200) {
+    const status = (await db.meta.get('status')) as Extract<MetaRow, { key: 'status' }> | undefined;
+    if (!status?.pushing) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  updateRequested = true;
   workbox?.messageSkipWaiting();
 }

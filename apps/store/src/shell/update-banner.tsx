@@ -11,7 +11,7 @@ export function UpdateBanner() {
   return (
     <div className="update-banner" role="alert">
       <span>{t('update.available')}</span>
-      <button type="button" onClick={applyUpdate}>{t('update.apply')}</button>
+      <button type="button" onClick={() => void applyUpdate()}>{t('update.apply')}</button>
     </div>
   );
 }
