@@ -16,6 +16,7 @@ const access: Record<string, Access> = {
   'catalog.stores': 'hq',
   'catalog.products': 'hq',
   'catalog.customers': 'hq',
+  'catalog.storeCatalog': 'store',
   'orders.create': 'hq',
   'orders.dispatch': 'hq',
   'orders.cancel': 'hq',

@@ -1,7 +1,7 @@
 import { asc, ilike, or } from 'drizzle-orm';
 import { searchInput } from '@repo/domain';
-import { customers, products, stores } from '../db/schema.js';
-import { hqProcedure, router } from '../trpc.js';
+import { customers, packagings, products, stores } from '../db/schema.js';
+import { hqProcedure, router, storeProcedure } from '../trpc.js';
 
 /** What head office picks from when taking an order. */
 export const catalogRouter = router({
@@ -16,6 +16,14 @@ export const catalogRouter = router({
       .orderBy(asc(products.name))
       .limit(input.limit);
   }),
+
+  /** What a store device downloads before the day starts (每日营业前下载): products and case codes. */
+  storeCatalog: storeProcedure.query(async ({ ctx }) => ({
+    products: await ctx.db
+      .select({ id: products.id, gtin: products.gtin, name: products.name, category: products.category, minShelfLifeDays: products.minShelfLifeDays })
+      .from(products),
+    packagings: await ctx.db.select().from(packagings),
+  })),
 
   customers: hqProcedure.input(searchInput).query(({ ctx, input }) => {
     const pattern = `%${input.query}%`;

@@ -40,7 +40,7 @@ test('[SY30] a later schema version opens with queued actions untouched', async 
   class NextStoreDb extends StoreDb {
     constructor() {
       super(name);
-      this.version(3).stores({ outbox: 'id, orderId, createdAt', scans: '++seq, orderId' });
+      this.version(99).stores({ outbox: 'id, orderId, createdAt', scans: '++seq, orderId' });
     }
   }
   const next = new NextStoreDb();

@@ -37,13 +37,30 @@ export interface RejectedAction {
   readonly at: string;
 }
 
+/** A product as head office publishes it for the stores; GTINs as stored (EAN-13 or GTIN-14). */
+export interface CatalogProduct {
+  readonly id: string;
+  readonly gtin: string;
+  readonly name: string;
+  readonly category: string;
+  readonly minShelfLifeDays: number;
+}
+
+/** A case or inner-pack code: how many units one scan of it means. */
+export interface CatalogPackaging {
+  readonly gtin: string;
+  readonly productId: string;
+  readonly unitsPerPack: number;
+}
+
 export type SyncState = 'connecting' | 'online' | 'offline' | 'session_expired' | 'blocked';
 
 export type MetaRow =
   | { readonly key: 'client'; readonly clientId: string; readonly nextMutationId: number }
   | { readonly key: 'pull'; readonly cursor: number; readonly lastMutationId: number; readonly storeId: string }
   | { readonly key: 'status'; readonly state: SyncState; readonly lastSyncedAt: string | null; readonly pushing: boolean; readonly detail?: string }
-  | { readonly key: 'leader'; readonly tabId: string; readonly heartbeatAt: number };
+  | { readonly key: 'leader'; readonly tabId: string; readonly heartbeatAt: number }
+  | { readonly key: 'catalog'; readonly downloadedAt: string };
 
 /** The one IndexedDB database of the store app. */
 export class StoreDb extends Dexie {
@@ -54,6 +71,8 @@ export class StoreDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'id'>;
   rejections!: EntityTable<RejectedAction, 'seq'>;
   session!: EntityTable<StoredSession, 'key'>;
+  products!: EntityTable<CatalogProduct, 'gtin'>;
+  packagings!: EntityTable<CatalogPackaging, 'gtin'>;
   meta!: Table<MetaRow, MetaRow['key']>;
 
   constructor(name = 'store-app') {
@@ -74,6 +93,8 @@ export class StoreDb extends Dexie {
         await tx.table('serverOrders').bulkPut(await tx.table('orders').toArray());
         await tx.table('meta').delete('inbox');
       });
+    // v3: the store's copy of head office's catalogue, downloaded daily, for scanning offline.
+    this.version(3).stores({ products: 'gtin, id', packagings: 'gtin, productId' });
   }
 }
 

@@ -1,5 +1,6 @@
 import { db, type MetaRow } from '../local-db/store-db.js';
 import { api } from '../session/session-store.js';
+import { downloadCatalogIfStale } from './download-catalog.js';
 import { onKick } from './sync-kick.js';
 import { createSyncLoops } from './sync-loops.js';
 import { setSyncStatus } from './sync-status.js';
@@ -52,6 +53,8 @@ function runLeader(storeId: string, tabId: string): () => void {
   const syncAll = () => {
     void loops.pull();
     void loops.push();
+    // The catalogue is a convenience for scanning; failing to refresh it must not disturb sync.
+    downloadCatalogIfStale().catch(() => undefined);
   };
   const beat = () => void db.meta.put({ key: 'leader', tabId, heartbeatAt: Date.now() });
   beat();

@@ -1,0 +1,21 @@
+import { db, type MetaRow } from '../local-db/store-db.js';
+import { api } from '../session/session-store.js';
+
+const refreshAfterMs = 12 * 3_600_000;
+
+/**
+ * Downloads head office's products and case codes (每日营业前下载) when the copy on the device is
+ * missing or older than 12 hours, so scans resolve offline all day.
+ */
+export async function downloadCatalogIfStale(now = new Date()): Promise<void> {
+  const last = (await db.meta.get('catalog')) as Extract<MetaRow, { key: 'catalog' }> | undefined;
+  if (last && now.getTime() - new Date(last.downloadedAt).getTime() < refreshAfterMs) return;
+  const catalog = await api.catalog.storeCatalog.query();
+  await db.transaction('rw', db.products, db.packagings, db.meta, async () => {
+    await db.products.clear();
+    await db.packagings.clear();
+    await db.products.bulkPut(catalog.products);
+    await db.packagings.bulkPut(catalog.packagings);
+    await db.meta.put({ key: 'catalog', downloadedAt: now.toISOString() });
+  });
+}
