@@ -1,0 +1,3 @@
+export { barcodeFormats, type BarcodeDecoder, type BarcodeFormat, type DecodedBarcode, type ImageDataLike } from './barcode-decoder.js';
+export { createZxingWasmDecoder } from './zxing-wasm-decoder.js';
+export type { WasmSource } from './wasm-source.js';
