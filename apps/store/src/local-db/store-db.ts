@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Order } from '@repo/domain';
 import type { PendingAction } from '@repo/sync/client';
 import type { PushRejection } from '@repo/sync/protocol';
+import type { WedgeSettings } from '../scanner/wedge/wedge-settings.js';
 
 /** The signed-in user, kept so the app opens offline; the token is sent as a bearer header. */
 export interface StoredSession {
@@ -60,7 +61,8 @@ export type MetaRow =
   | { readonly key: 'pull'; readonly cursor: number; readonly lastMutationId: number; readonly storeId: string }
   | { readonly key: 'status'; readonly state: SyncState; readonly lastSyncedAt: string | null; readonly pushing: boolean; readonly detail?: string }
   | { readonly key: 'leader'; readonly tabId: string; readonly heartbeatAt: number }
-  | { readonly key: 'catalog'; readonly downloadedAt: string };
+  | { readonly key: 'catalog'; readonly downloadedAt: string }
+  | { readonly key: 'scanner'; readonly settings: WedgeSettings; readonly testedAt: string };
 
 /** The one IndexedDB database of the store app. */
 export class StoreDb extends Dexie {

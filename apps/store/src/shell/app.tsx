@@ -6,13 +6,15 @@ import { useI18n } from '../i18n/i18n.js';
 import { db, type StoredSession } from '../local-db/store-db.js';
 import { LoginScreen } from '../session/login-screen.js';
 import { rememberToken } from '../session/session-store.js';
+import { ScanTestScreen } from '../scanner/scan-test-screen.js';
+import { ScannerWizard } from '../scanner/setup/scanner-wizard.js';
 import { SettingsScreen } from '../settings/settings-screen.js';
 import { DeviceBar } from '../sync-status/device-bar.js';
 import { SessionExpiredBanner } from '../sync-status/session-expired-banner.js';
 import { startSyncEngine } from '../sync/sync-engine.js';
 import { UpdateBanner } from './update-banner.js';
 
-type View = { name: 'inbox' } | { name: 'order'; orderId: string } | { name: 'settings' };
+type View = { name: 'inbox' } | { name: 'order'; orderId: string } | { name: 'settings' } | { name: 'scan-test' } | { name: 'scanner-setup' };
 
 /** Signed out: the login. Signed in: the store's screens, fed from IndexedDB. */
 export function App() {
@@ -45,11 +47,13 @@ function StoreShell({ session, storeId }: { session: StoredSession; storeId: str
       <main>
         {view.name === 'inbox' && <InboxScreen storeId={storeId} onOpen={(orderId) => setView({ name: 'order', orderId })} />}
         {view.name === 'order' && <OrderScreen orderId={view.orderId} actor={actor} onBack={() => setView({ name: 'inbox' })} />}
-        {view.name === 'settings' && <SettingsScreen session={session} />}
+        {view.name === 'settings' && <SettingsScreen session={session} onScanTest={() => setView({ name: 'scan-test' })} />}
+        {view.name === 'scan-test' && <ScanTestScreen onBack={() => setView({ name: 'settings' })} onSetup={() => setView({ name: 'scanner-setup' })} />}
+        {view.name === 'scanner-setup' && <ScannerWizard onDone={() => setView({ name: 'scan-test' })} />}
       </main>
       <nav className="tab-bar" aria-label={t('app.title')}>
-        <button type="button" aria-current={view.name !== 'settings' ? 'page' : undefined} onClick={() => setView({ name: 'inbox' })}>{t('nav.inbox')}</button>
-        <button type="button" aria-current={view.name === 'settings' ? 'page' : undefined} onClick={() => setView({ name: 'settings' })}>{t('nav.settings')}</button>
+        <button type="button" aria-current={view.name === 'inbox' || view.name === 'order' ? 'page' : undefined} onClick={() => setView({ name: 'inbox' })}>{t('nav.inbox')}</button>
+        <button type="button" aria-current={view.name !== 'inbox' && view.name !== 'order' ? 'page' : undefined} onClick={() => setView({ name: 'settings' })}>{t('nav.settings')}</button>
       </nav>
     </div>
   );
