@@ -4,6 +4,7 @@ export * from './order/order.js';
 export * from './order/order-event.js';
 export * from './order/order-lifecycle.js';
 export * from './barcode/gtin.js';
+export * from './barcode/barcode-api.js';
 export * from './geo/distance.js';
 export * from './order/order-inputs.js';
 export * from './actions/store-actions.js';
