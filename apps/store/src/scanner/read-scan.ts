@@ -1,10 +1,10 @@
-import { checkShelfLife, parseBarcode, type IsoDate, type ParsedBarcode, type ShelfLifeStatus } from '@repo/domain';
+import { checkShelfLife, parseBarcode, type BarcodeRejectionReason, type IsoDate, type ParsedBarcode, type ShelfLifeStatus } from '@repo/domain';
 import { db, type CatalogProduct } from '../local-db/store-db.js';
 import type { ScanOutcome } from './feedback/scan-feedback.js';
 
 /** What the scan test screen (and later the pick) makes of one scan, from the device's own data. */
 export type ScanReading =
-  | { readonly ok: false; readonly reason: string; readonly message: string; readonly outcome: ScanOutcome }
+  | { readonly ok: false; readonly reason: BarcodeRejectionReason; readonly message: string; readonly outcome: ScanOutcome }
   | {
       readonly ok: true;
       readonly parsed: ParsedBarcode;
@@ -25,7 +25,7 @@ export async function readScan(text: string, today: IsoDate, separators: readonl
   const product = packaging
     ? await db.products.where('id').equals(packaging.productId).first()
     : (await db.products.bulkGet(catalogKeys(gtin))).find((p) => p !== undefined);
-  if (!product) return { ok: false, reason: 'UNKNOWN_PRODUCT', message: 'Not in the catalogue.', outcome: 'unknown_code' };
+  if (!product) return { ok: false, reason: 'UNKNOWN_CODE', message: 'Not in the catalogue.', outcome: 'unknown_code' };
   const expiry = expiryOf(parsed.value);
   const shelfLife = expiry ? checkShelfLife({ expiry, today, minRemainingDays: product.minShelfLifeDays }) : undefined;
   const outcome: ScanOutcome = shelfLife === 'expired' ? 'expired' : shelfLife === 'short_dated' ? 'short_dated' : packaging ? 'case_converted' : 'picked';

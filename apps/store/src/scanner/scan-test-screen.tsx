@@ -61,7 +61,7 @@ function ScanResultView({ text, reading }: { text: string; reading: ScanReading 
           )}
         </>
       ) : (
-        <p>{reading.message}</p>
+        <p>{t(`scanRejection.${reading.reason}`)}</p>
       )}
     </div>
   );
