@@ -73,7 +73,7 @@ describeWithDatabase(`[SY] push and pull on ${testDatabaseKind}`, () => {
     await hq().orders.cancel({ orderId: cancelled, reason: '客户取消' });
     const result = await manager().sync.push({ clientId, mutations: [accept(1, cancelled), accept(2, fine)] });
     expect(result.outcomes).toEqual([
-      { id: 1, status: 'rejected', rejection: { reason: 'TRANSITION_NOT_ALLOWED', message: expect.stringMatching(/cancelled/) } },
+      { id: 1, status: 'rejected', rejection: { reason: 'TRANSITION_NOT_ALLOWED', message: expect.stringMatching(/cancelled/), details: { status: 'cancelled', event: 'accept' } } },
       { id: 2, status: 'applied' },
     ]);
     expect(await eventsOf(cancelled, 'accept')).toBe(0);

@@ -1,0 +1,16 @@
+import { performance } from 'node:perf_hooks';
+import { seedTestChain, testServer } from '../src/test/test-chain.js';
+import { openBenchDatabase } from './bench-database.js';
+import { offerOrders, pushAsDevice } from './push-workload.js';
+const kind = process.argv[2] as 'pglite' | 'postgres';
+const n = Number(process.argv[3] ?? 1000);
+const database = await openBenchDatabase(kind === 'pglite' ? { kind } : { kind, adminUrl: process.env.DATABASE_URL! });
+const server = testServer(database.db);
+await seedTestChain(database.db);
+const hq = await server.login('hq');
+const ids = await offerOrders({ server, hqToken: hq, count: n + 200, concurrency: kind === 'postgres' ? 8 : 1 });
+await pushAsDevice({ db: database.db, orderIds: ids.splice(0, 200), batch: 50 });
+const t = performance.now();
+await pushAsDevice({ db: database.db, orderIds: ids, batch: 50 });
+console.log(kind, 'serial', ((performance.now() - t) / n).toFixed(2), 'ms/mutation');
+await database.close();
