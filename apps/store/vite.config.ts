@@ -29,5 +29,9 @@ export default defineConfig({
     }),
   ],
   server: { proxy: { '/trpc': 'http://127.0.0.1:3000' } },
-  build: { outDir: 'dist', emptyOutDir: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    rollupOptions: { input: { main: 'index.html', sheet: 'scanner-test-sheet.html' } },
+  },
 });

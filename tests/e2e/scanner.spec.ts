@@ -80,3 +80,13 @@ test('[SC2] the setup wizard learns a scanner that sends no suffix and a "~" for
   await expect(app.page.locator('.scan-result')).toContainText('(17) 271231');
   await context.close();
 });
+
+test('[SC3] the printable test sheet draws every wizard code and the pick command barcodes', async ({ browser }) => {
+  const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+  await page.goto('/store/scanner-test-sheet.html');
+  await expect(page.getByRole('img')).toHaveCount(10);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('img', { name: '01069012345678921021A7 17271231' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '完成拣货' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/store-test-sheet.png', fullPage: true });
+});

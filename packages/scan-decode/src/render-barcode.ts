@@ -11,7 +11,8 @@ export interface BarcodeModules {
 
 /** Renders barcodes for the printable test sheet and clerk badges. */
 export interface BarcodeRenderer {
-  render(text: string, format: BarcodeFormat): Promise<BarcodeModules>;
+  /** With `gs1`, `text` is the bracketed form "(01)…(10)…" and FNC1 goes where GS1 requires it. */
+  render(text: string, format: BarcodeFormat, options?: { gs1?: boolean }): Promise<BarcodeModules>;
 }
 
 // ZXing-C++'s writer, not @zxing/library's: the JS port (0.23) writes only QR, DataMatrix and
@@ -33,8 +34,8 @@ export function createBarcodeRenderer(options: { wasm: WasmSource }): BarcodeRen
   return { render: renderBarcode };
 }
 
-async function renderBarcode(text: string, format: BarcodeFormat): Promise<BarcodeModules> {
-  const { error, symbol } = await writeBarcode(text, { format: writerFormats[format] });
+async function renderBarcode(text: string, format: BarcodeFormat, options: { gs1?: boolean } = {}): Promise<BarcodeModules> {
+  const { error, symbol } = await writeBarcode(text, { format: writerFormats[format], options: options.gs1 ? 'gs1' : '' });
   if (error) throw new Error(`Cannot render ${JSON.stringify(text)} as ${format}: ${error}`);
   const { width, height, data } = symbol;
   // One byte per module: 0 is a bar (dark), 255 a space.

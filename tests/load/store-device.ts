@@ -1,0 +1,98 @@
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+/** The store PWA in Debian's Chromium at a handheld's 360x640, signed in as a store user. */
+export interface StoreDevice {
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+export async function openStoreDevice(options: { baseUrl: string; username: string; password?: string }): Promise<StoreDevice> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const context = await browser.newContext({ baseURL: options.baseUrl, serviceWorkers: 'allow', locale: 'zh-CN', viewport: { width: 360, height: 640 } });
+    const page = await context.newPage();
+    await page.goto('/store/');
+    await page.getByLabel('用户名').fill(options.username);
+    await page.getByLabel('密码').fill(options.password ?? 'demo1234');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: /派单收件箱/ }).waitFor({ timeout: 20_000 });
+    // A controlled page can be reloaded offline.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+    return { browser, context, page, close: () => browser.close() };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/** Row counts of the app's object stores, read with the raw IndexedDB API (not the app's code). */
+export function countRows(page: Page, stores: readonly string[]): Promise<Record<string, number>> {
+  return page.evaluate(
+    (names) =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const open = indexedDB.open('store-app');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(names, 'readonly');
+          const counts: Record<string, number> = {};
+          for (const name of names) {
+            const request = tx.objectStore(name).count();
+            request.onsuccess = () => (counts[name] = request.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(counts);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [...stores],
+  );
+}
+
+/**
+ * How many of `orderIds` the device's `orders` table lacks, read with the raw IndexedDB API. The ids
+ * are handed to the page once per `key` and kept there, so each poll moves only a number.
+ */
+export function missingOrders(page: Page, key: string, orderIds?: readonly string[]): Promise<number> {
+  return page.evaluate(
+    ({ key, ids }) => {
+      const sets = ((globalThis as { __loadExpected?: Map<string, Set<string>> }).__loadExpected ??= new Map());
+      if (ids) sets.set(key, new Set(ids));
+      const expected = sets.get(key);
+      if (!expected) throw new Error(`no expected ids for ${key}`);
+      return new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('store-app');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('orders').objectStore('orders').getAllKeys();
+          request.onsuccess = () => {
+            open.result.close();
+            const held = new Set(request.result as string[]);
+            let missing = 0;
+            expected.forEach((id) => held.has(id) || (missing += 1));
+            resolve(missing);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      });
+    },
+    { key, ids: orderIds ? [...orderIds] : null },
+  );
+}
+
+/** Polls `check` every `intervalMs` until it is true; false when `timeoutMs` passes first. */
+export async function pollUntil(check: () => Promise<boolean>, options: { timeoutMs: number; intervalMs?: number }): Promise<boolean> {
+  const deadline = Date.now() + options.timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, options.intervalMs ?? 100));
+  }
+  return false;
+}
