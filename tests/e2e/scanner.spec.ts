@@ -56,6 +56,7 @@ test('[SC2] the setup wizard learns a scanner that sends no suffix and a "~" for
   const context = await browser.newContext({ serviceWorkers: 'allow', locale: 'zh-CN' });
   const app = await StoreApp.open(context);
   await app.signIn('store13.manager');
+  await expect.poll(async () => (await app.rows('products')).length, { timeout: 15_000 }).toBe(300);
   await openScanTest(app);
   await app.page.getByRole('button', { name: '扫描枪设置向导' }).click();
 
@@ -76,8 +77,9 @@ test('[SC2] the setup wizard learns a scanner that sends no suffix and a "~" for
 
   // With the saved settings, a suffix-less scan with "~" reads as GS1 data on the test screen.
   await app.page.getByRole('button', { name: /扫描测试/ }).click();
-  await app.page.keyboard.type(`0106901234567892~17271231`, { delay: 4 });
+  await app.page.keyboard.type(`01${caseCode}~17271231`, { delay: 4 });
   await expect(app.page.locator('.scan-result')).toContainText('(17) 271231');
+  await expect(app.page.locator('.scan-result')).toContainText('整箱条码：一次 24 件');
   await context.close();
 });
 

@@ -25,7 +25,8 @@ export async function readScan(text: string, today: IsoDate, separators: readonl
   const product = packaging
     ? await db.products.where('id').equals(packaging.productId).first()
     : (await db.products.bulkGet(catalogKeys(gtin))).find((p) => p !== undefined);
-  if (!product) return { ok: false, reason: 'UNKNOWN_CODE', message: 'Not in the catalogue.', outcome: 'unknown_code' };
+  // Still a good read: show what it says, and that this store does not sell it.
+  if (!product) return { ok: true, parsed: parsed.value, unitsPerScan: 0, outcome: 'unknown_code' };
   const expiry = expiryOf(parsed.value);
   const shelfLife = expiry ? checkShelfLife({ expiry, today, minRemainingDays: product.minShelfLifeDays }) : undefined;
   const outcome: ScanOutcome = shelfLife === 'expired' ? 'expired' : shelfLife === 'short_dated' ? 'short_dated' : packaging ? 'case_converted' : 'picked';

@@ -53,7 +53,7 @@ function ScanResultView({ text, reading }: { text: string; reading: ScanReading 
       {reading.ok ? (
         <>
           <p>{t(`scanner.kind.${reading.parsed.kind}`)}</p>
-          {reading.product && <p className="product">{reading.product.name}</p>}
+          {reading.product ? <p className="product">{reading.product.name}</p> : reading.outcome === 'unknown_code' && <p>{t('scanRejection.UNKNOWN_CODE')}</p>}
           {reading.product && <p>{reading.unitsPerScan > 1 ? t('scanner.case', { count: reading.unitsPerScan }) : t('scanner.unit')}</p>}
           {reading.parsed.kind === 'gs1' && reading.parsed.expiry && <p>{t('scanner.expiry', { date: reading.parsed.expiry })}</p>}
           {reading.parsed.kind === 'gs1' && (
