@@ -10,6 +10,7 @@ export default defineConfig({
       // The server suite runs twice: on embedded PGlite and on real PostgreSQL (DATABASE_URL).
       { test: { name: 'server-pglite', include: ['apps/server/src/**/*.test.ts'], environment: 'node', env: { TEST_DB: 'pglite' }, testTimeout: 30_000, hookTimeout: 120_000 } },
       { test: { name: 'server-postgres', include: ['apps/server/src/**/*.test.ts'], environment: 'node', env: { TEST_DB: 'postgres' }, testTimeout: 30_000, hookTimeout: 120_000 } },
+      './packages/scan-decode/vitest.config.ts',
       './apps/store/vitest.config.ts',
       './apps/store/vitest.browser.config.ts',
       { test: { name: 'architecture', include: ['tests/architecture/**/*.test.ts'], environment: 'node' } },

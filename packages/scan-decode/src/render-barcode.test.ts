@@ -18,6 +18,11 @@ test.each(cases)('[DC8] renders a $format that the chosen decoder reads back', a
   expect(await decoder.decode(toImage(modules, 3))).toMatchObject({ text, format });
 });
 
+test('[DC8] renders GS1-128 with real FNC1: it reads back as ]C1 with GS between fields', async () => {
+  const modules = await renderer.render('(01)06901234567892(10)21A7(17)271231', 'code128', { gs1: true });
+  expect(await decoder.decode(toImage(modules, 3))).toMatchObject({ text: '01069012345678921021A7\u001d17271231', symbologyIdentifier: ']C1' });
+});
+
 test('[DC8] refuses a text the symbology cannot carry', async () => {
   await expect(renderer.render('not digits', 'ean13')).rejects.toThrow(/Cannot render/);
 });

@@ -41,7 +41,7 @@ async function decodeWithZxingWasm(image: ImageDataLike): Promise<DecodedBarcode
 }
 
 /** Reports what is printed under the bars: UPC-A as 12 digits, UPC-E as its 8. */
-export function toDecodedBarcode(result: ReadResult): DecodedBarcode | null {
+function toDecodedBarcode(result: ReadResult): DecodedBarcode | null {
   const format = ourFormat(result);
   if (!format) return null;
   const symbologyIdentifier = result.symbologyIdentifier ? { symbologyIdentifier: result.symbologyIdentifier } : {};
