@@ -235,3 +235,25 @@ test('[SY29] an app update offered while actions are queued keeps the queue and 
     await context.close();
   }
 });
+
+test('[SY31] the leading tab closed in the middle of a push: the other tab sends it again and it is applied once', async ({ browser, request }) => {
+  const hq = await HqApi.signIn(request);
+  const { context, app } = await storeDevice(browser, 'store12');
+  const follower = new StoreApp(await context.newPage());
+  await follower.page.goto('/store/');
+  const order = await hq.dispatchNewOrder('store-12');
+  await expect(app.orderCard(order.number)).toBeVisible();
+
+  let closed = false;
+  await app.page.route('**/trpc/sync.push**', async (route) => {
+    await route.fetch(); // committed on the server…
+    closed = true;
+    void app.page.close(); // …and the tab that sent it is gone before the answer.
+  });
+  await app.orderCard(order.number).click();
+  await app.page.getByRole('button', { name: '接单', exact: true }).click();
+  await expect.poll(() => closed).toBe(true);
+  await follower.waitForEmptyOutbox(40_000);
+  expect(await hq.eventCounts(order.id)).toMatchObject({ accept: 1 });
+  await context.close();
+});
