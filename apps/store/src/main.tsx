@@ -2,9 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from './i18n/i18n.js';
 import { App } from './shell/app.js';
+import { db } from './local-db/store-db.js';
+import { keepConnection } from './local-db/keep-connection.js';
 import { registerServiceWorker } from './shell/register-service-worker.js';
 import './shell/app.css';
 
+keepConnection(db);
 registerServiceWorker();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
