@@ -12,6 +12,7 @@ export default defineConfig({
       { test: { name: 'server-postgres', include: ['apps/server/src/**/*.test.ts'], environment: 'node', env: { TEST_DB: 'postgres' }, testTimeout: 30_000, hookTimeout: 120_000 } },
       './packages/scan-decode/vitest.config.ts',
       './apps/store/vitest.config.ts',
+      './apps/hq/vitest.config.ts',
       './apps/store/vitest.browser.config.ts',
       { test: { name: 'architecture', include: ['tests/architecture/**/*.test.ts'], environment: 'node' } },
     ],

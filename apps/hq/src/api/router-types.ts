@@ -1,0 +1,12 @@
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@repo/server/app-router';
+
+type Outputs = inferRouterOutputs<AppRouter>;
+
+/** Shapes the console reads, as the server's router returns them. */
+export type CatalogCustomer = Outputs['catalog']['customers'][number];
+export type CatalogProduct = Outputs['catalog']['products'][number];
+export type CatalogStore = Outputs['catalog']['stores'][number];
+export type OrderDetail = Outputs['orders']['get'];
+export type OrderHistoryEntry = OrderDetail['history'][number];
+export type CandidateStore = Outputs['orders']['candidateStores'][number];

@@ -1,0 +1,105 @@
+import { useState, type FormEvent } from 'react';
+import { createOrderInput } from '@repo/domain';
+import { toApiProblem, type ApiProblem } from '../../api/api-problem.js';
+import type { CatalogCustomer, CatalogProduct } from '../../api/router-types.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { api } from '../../session/session-store.js';
+import { ProblemAlert } from '../../shell/problem-alert.js';
+import { routeHref } from '../../shell/use-route.js';
+import { CustomerPicker } from './customer-picker.js';
+import { intakeFieldErrors, type IntakeFieldErrors } from './intake-field-errors.js';
+import { IntakeLinesTable, type IntakeLine } from './intake-lines-table.js';
+import { ProductSearch } from './product-search.js';
+
+interface CreatedOrder {
+  readonly id: string;
+  readonly number: string;
+}
+
+/** 接单: a phone order becomes a received order, ready for the dispatch board. */
+export function IntakeScreen() {
+  const { t } = useI18n();
+  const [customer, setCustomer] = useState<CatalogCustomer | null>(null);
+  const [lines, setLines] = useState<readonly IntakeLine[]>([]);
+  const [checked, setChecked] = useState(false);
+  const [serverErrors, setServerErrors] = useState<IntakeFieldErrors>({});
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [created, setCreated] = useState<CreatedOrder | null>(null);
+  const [busy, setBusy] = useState(false);
+  // Bumped after each order so the searches start empty for the next call.
+  const [formKey, setFormKey] = useState(0);
+
+  // The same schema the server parses with, so most mistakes never leave the browser. Once a
+  // submit has failed, the check reruns on every edit so a fixed field clears at once.
+  const parsed = createOrderInput.safeParse({
+    customerId: customer?.id ?? '',
+    lines: lines.map((l) => ({ productId: l.product.id, quantity: l.quantity.trim() === '' ? Number.NaN : Number(l.quantity) })),
+  });
+  const clientErrors = checked && !parsed.success
+    ? intakeFieldErrors(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code })), t)
+    : {};
+  const errors = { ...serverErrors, ...clientErrors };
+
+  function edit(change: () => void) {
+    change();
+    setServerErrors({});
+    setProblem(null);
+    setCreated(null);
+  }
+
+  function addProduct(product: CatalogProduct) {
+    // Adding a product twice raises its quantity: an order takes each product once.
+    edit(() => setLines((current) => current.some((l) => l.product.id === product.id)
+      ? current.map((l) => (l.product.id === product.id ? { ...l, quantity: String((Number(l.quantity) || 0) + 1) } : l))
+      : [...current, { product, quantity: '1' }]));
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setProblem(null);
+    setChecked(true);
+    if (!parsed.success) return;
+    setBusy(true);
+    try {
+      const order = await api.orders.create.mutate(parsed.data);
+      setCreated({ id: order.id, number: order.number });
+      setCustomer(null);
+      setLines([]);
+      setChecked(false);
+      setFormKey((k) => k + 1);
+    } catch (error) {
+      const failure = toApiProblem(error);
+      setServerErrors(intakeFieldErrors(failure.fields, t));
+      setProblem(failure.fields.length > 0 ? null : failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="screen intake" onSubmit={submit} aria-labelledby="intake-title" noValidate>
+      <h2 id="intake-title" className="screen-title">{t('intake.title')}</h2>
+      {created && (
+        <p role="status" className="success">
+          {t('intake.created', { number: created.number })}{' '}
+          <a className="inline-action" href={routeHref({ name: 'board', orderId: created.id })}>{t('intake.openOnBoard')}</a>
+        </p>
+      )}
+      <div className="intake-columns" key={formKey}>
+        <CustomerPicker customer={customer} onChoose={(c) => edit(() => setCustomer(c))} error={errors.customerId} />
+        <ProductSearch onAdd={addProduct} />
+      </div>
+      <IntakeLinesTable
+        lines={lines}
+        errors={errors}
+        onQuantity={(id, quantity) => edit(() => setLines((current) => current.map((l) => (l.product.id === id ? { ...l, quantity } : l))))}
+        onRemove={(id) => edit(() => setLines((current) => current.filter((l) => l.product.id !== id)))}
+      />
+      <div className="form-actions">
+        {Object.keys(errors).length > 0 && <p role="alert" className="error">{t('intake.errors.form')}</p>}
+        <ProblemAlert problem={problem} />
+        <button type="submit" className="primary" disabled={busy}>{busy ? t('intake.submitting') : t('intake.submit')}</button>
+      </div>
+    </form>
+  );
+}

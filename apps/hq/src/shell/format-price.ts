@@ -1,0 +1,6 @@
+import type { Locale } from '@repo/i18n';
+
+/** Prices are stored in fen (1/100 yuan) so sums stay exact; shown in yuan. */
+export function formatPrice(fen: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' }).format(fen / 100);
+}
