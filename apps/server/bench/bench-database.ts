@@ -14,6 +14,8 @@ import { createPostgresDatabase } from '../src/sync/fault/fault-database.js';
 export interface BenchDatabase {
   readonly kind: 'pglite' | 'postgres';
   readonly db: Database;
+  /** The PostgreSQL database's URL, for probes beside the pool; null on PGlite. */
+  readonly url: string | null;
   readonly statements: StatementLog;
   close(): Promise<void>;
 }
@@ -41,7 +43,7 @@ export async function openBenchDatabase(target: { kind: 'pglite' } | { kind: 'po
     const client = new PGlite();
     const db = drizzlePglite(client, { schema, logger: statements });
     await migratePglite(db, { migrationsFolder: paths.migrations });
-    return { kind: 'pglite', db: db as unknown as Database, statements, close: () => client.close() };
+    return { kind: 'pglite', db: db as unknown as Database, url: null, statements, close: () => client.close() };
   }
   const scratch = await createPostgresDatabase(target.adminUrl);
   // The server's pool size (db/database.ts), so concurrency is limited the same way.
@@ -55,7 +57,7 @@ export async function openBenchDatabase(target: { kind: 'pglite' } | { kind: 'po
   const db = drizzlePg(pool, { schema, logger: statements });
   await migratePg(db, { migrationsFolder: paths.migrations });
   return {
-    kind: 'postgres', db: db as unknown as Database, statements,
+    kind: 'postgres', db: db as unknown as Database, url: scratch.serverEnv.DATABASE_URL, statements,
     close: async () => {
       closing = true;
       await pool.end();

@@ -8,11 +8,13 @@ import type { Database } from '../src/db/database.js';
 import { pushDatabase } from '../src/sync/sync-database.js';
 import type { TestServer } from '../src/test/test-chain.js';
 
-/** How long `operations` took, and what that makes per second. */
+/** How long `operations` took, what that makes per second, and this process's CPU time meanwhile. */
 export interface Measurement {
   readonly operations: number;
   readonly ms: number;
   readonly perSecond: number;
+  /** User + system CPU of this Node process: the ceiling one server process puts on throughput. */
+  readonly cpuMs: number;
 }
 
 const manager: Extract<Actor, { storeId: string }> = { role: 'store_manager', userId: 'u-a-m', storeId: 'store-a' };
@@ -37,13 +39,12 @@ export async function offerOrders({ server, hqToken, count, concurrency }: { ser
  */
 export async function measurePushes({ db, orderIds, clients, batch }: { db: Database; orderIds: string[]; clients: number; batch: number }): Promise<Measurement> {
   const share = Math.floor(orderIds.length / clients);
-  const started = performance.now();
+  const clock = startClock();
   const applied = await inParallel(clients, (c) => pushAsDevice({ db, orderIds: orderIds.slice(c * share, (c + 1) * share), batch }));
-  const ms = performance.now() - started;
   const total = applied.reduce((a, b) => a + b, 0);
   // A bench that counts refusals as throughput measures the wrong thing.
   if (total !== share * clients) throw new Error(`Only ${total} of ${share * clients} accepts were applied.`);
-  return { operations: total, ms, perSecond: (total / ms) * 1000 };
+  return clock.stop(total);
 }
 
 /** One device pushing its queue in order; returns how many mutations were applied. */
@@ -65,13 +66,24 @@ export async function pushAsDevice({ db, orderIds, batch }: { db: Database; orde
 export async function measurePeerInserts({ db, rows, clients }: { db: Database; rows: number; clients: number }): Promise<Measurement> {
   await db.execute(sql`CREATE TABLE IF NOT EXISTS bench_peer (id bigserial PRIMARY KEY, client_id text NOT NULL, n integer NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
   const share = Math.floor(rows / clients);
-  const started = performance.now();
+  const clock = startClock();
   await inParallel(clients, async () => {
     const clientId = randomUUID();
     for (let n = 0; n < share; n++) await db.execute(sql`INSERT INTO bench_peer (client_id, n) VALUES (${clientId}, ${n})`);
   });
-  const ms = performance.now() - started;
-  return { operations: share * clients, ms, perSecond: ((share * clients) / ms) * 1000 };
+  return clock.stop(share * clients);
+}
+
+function startClock(): { stop(operations: number): Measurement } {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  return {
+    stop(operations) {
+      const ms = performance.now() - started;
+      const used = process.cpuUsage(cpu);
+      return { operations, ms, perSecond: (operations / ms) * 1000, cpuMs: (used.user + used.system) / 1000 };
+    },
+  };
 }
 
 function inParallel<T>(workers: number, fn: (worker: number) => Promise<T>): Promise<T[]> {

@@ -34,7 +34,7 @@ describeWithDatabase(`[SY14] server killed mid-push on ${testDatabaseKind}`, () 
   let firstBatch: PushResponse;
   let interrupted: PromiseSettledResult<PushResponse>;
   let afterRestart: PullResponse;
-  let rePush: MutationOutcome[] = [];
+  const rePush: MutationOutcome[] = [];
   let onDisk: DiskTruth;
 
   beforeAll(async () => {
