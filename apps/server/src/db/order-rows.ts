@@ -46,13 +46,11 @@ export async function saveTransition(
 
 async function bumpStoreVersions(tx: Transaction, storeIds: string[]): Promise<Map<string, number>> {
   if (storeIds.length === 0) return new Map();
-  // Sorted so two transactions touching the same stores lock them in the same order (no deadlock).
-  const sorted = [...storeIds].sort();
-  await tx.insert(storeVersions).values(sorted.map((storeId) => ({ storeId, version: 0 }))).onConflictDoNothing();
+  // One upsert; rows sorted so two transactions touching the same stores lock them in the same order.
   const rows = await tx
-    .update(storeVersions)
-    .set({ version: sql`${storeVersions.version} + 1` })
-    .where(inArray(storeVersions.storeId, sorted))
+    .insert(storeVersions)
+    .values([...storeIds].sort().map((storeId) => ({ storeId, version: 1 })))
+    .onConflictDoUpdate({ target: storeVersions.storeId, set: { version: sql`${storeVersions.version} + 1` } })
     .returning({ storeId: storeVersions.storeId, version: storeVersions.version });
   return new Map(rows.map((r) => [r.storeId, r.version]));
 }

@@ -14,8 +14,12 @@ export function pushDatabase(db: Database, userId: string): PushDatabase {
 function pushTransaction(tx: Transaction, userId: string): PushTransaction {
   return {
     async lockClient(clientId, storeId) {
-      await tx.insert(syncClients).values({ clientId, storeId, lastUserId: userId }).onConflictDoNothing();
-      const [row] = await tx.select().from(syncClients).where(eq(syncClients.clientId, clientId)).for('update');
+      // One statement: the upsert creates the row on first contact and row-locks it until commit.
+      const [row] = await tx
+        .insert(syncClients)
+        .values({ clientId, storeId, lastUserId: userId })
+        .onConflictDoUpdate({ target: syncClients.clientId, set: { updatedAt: sql`now()` } })
+        .returning({ storeId: syncClients.storeId, lastMutationId: syncClients.lastMutationId });
       return row && row.storeId === storeId ? row.lastMutationId : null;
     },
     async setLastMutationId(clientId, mutationId) {
