@@ -25,8 +25,16 @@ function pushTransaction(tx: Transaction, userId: string): PushTransaction {
     async setLastMutationId(clientId, mutationId) {
       await tx.update(syncClients).set({ lastMutationId: mutationId, lastUserId: userId, updatedAt: new Date() }).where(eq(syncClients.clientId, clientId));
     },
-    async recordOutcome(clientId, mutationId, outcome) {
-      await tx.insert(syncOutcomes).values({ clientId, mutationId, status: outcome.status, rejection: outcome.status === 'rejected' ? outcome.rejection : null });
+    async lockOrders(orderIds) {
+      if (orderIds.length === 0) return;
+      await tx.select({ id: orders.id }).from(orders).where(inArray(orders.id, [...new Set(orderIds)])).orderBy(orders.id).for('update');
+    },
+    async recordOutcomes(clientId, outcomes) {
+      await tx.insert(syncOutcomes).values(
+        outcomes.map(({ mutationId, outcome }) => ({
+          clientId, mutationId, status: outcome.status, rejection: outcome.status === 'rejected' ? outcome.rejection : null,
+        })),
+      );
     },
     async findOutcome(clientId, mutationId): Promise<StoredOutcome | null> {
       const [row] = await tx.select().from(syncOutcomes).where(and(eq(syncOutcomes.clientId, clientId), eq(syncOutcomes.mutationId, mutationId)));

@@ -67,6 +67,14 @@ describeWithDatabase(`[SY] push and pull on ${testDatabaseKind}`, () => {
     expect([await eventsOf(a, 'accept'), await eventsOf(b, 'accept'), await lastMutationId(clientId)]).toEqual([1, 1, 2]);
   });
 
+  test('[SY5] a push whose ids skip or go backwards inside it is refused whole, and changes nothing', async () => {
+    const clientId = randomUUID();
+    const [a, b] = [await offeredOrder(), await offeredOrder()];
+    expect(await codeOf(manager().sync.push({ clientId, mutations: [accept(1, a), accept(3, b)] }))).toBe('CONFLICT');
+    expect(await codeOf(manager().sync.push({ clientId, mutations: [accept(2, b), accept(1, a)] }))).toBe('CONFLICT');
+    expect([await eventsOf(a, 'accept'), await eventsOf(b, 'accept'), (await lastMutationId(clientId)) ?? 0]).toEqual([0, 0, 0]);
+  });
+
   test('[SY7] a business rejection rolls back its effects, spends its id, and does not block the actions behind it', async () => {
     const clientId = randomUUID();
     const [cancelled, fine] = [await offeredOrder(), await offeredOrder()];

@@ -1,6 +1,6 @@
 import { decodeStoreAction, type Actor } from '@repo/domain';
-import { MUTATION_GAP, type Mutation, type MutationOutcome, type PushRejection, type PushRequest, type PushResponse } from '../protocol.js';
-import { MutationRejected, type PushDatabase, type PushTransaction } from './push-database.js';
+import { MUTATION_GAP, type Mutation, type MutationOutcome, type PushRequest, type PushResponse } from '../protocol.js';
+import type { PushDatabase, PushTransaction, StoredOutcome } from './push-database.js';
 
 export interface ApplyPush {
   readonly db: PushDatabase;
@@ -23,78 +23,74 @@ export class ClientOfAnotherStoreError extends Error {
 }
 
 /**
- * Applies a device's mutations exactly once, in order: each in its own transaction that also advances
- * the client's last mutation id, so the effect and the counter commit together or not at all.
- * Returns the outcomes and the stores whose devices should be poked.
+ * Applies a device's mutations exactly once, in order, in ONE transaction that also advances the
+ * device's last mutation id: the effects and the counter commit together or not at all. A business
+ * rejection writes nothing (the lifecycle refuses before any write), spends its id and is recorded,
+ * so it costs one cycle and never blocks the actions behind it.
  */
 export async function applyPush({ db, actor, request, now }: ApplyPush): Promise<{ response: PushResponse; touched: Set<string> }> {
-  const outcomes: MutationOutcome[] = [];
   const touched = new Set<string>();
-  let lastMutationId = 0;
-  for (const mutation of request.mutations) {
-    const result = await processMutation({ db, actor, clientId: request.clientId, mutation, now: now() });
-    outcomes.push(result.outcome);
-    result.touched.forEach((s) => touched.add(s));
-    lastMutationId = result.lastMutationId;
+  const response = await db.transaction(async (tx) => {
+    const last = await tx.lockClient(request.clientId, actor.storeId);
+    if (last === null) throw new ClientOfAnotherStoreError();
+    checkOrder(request, last);
+    const fresh = request.mutations.filter((m) => m.id > last);
+    await tx.lockOrders(orderIdsOf(fresh));
+    const outcomes: MutationOutcome[] = [];
+    const recorded: { mutationId: number; outcome: StoredOutcome }[] = [];
+    for (const mutation of request.mutations) {
+      if (mutation.id <= last) {
+        outcomes.push(await replayOutcome(tx, request.clientId, mutation.id));
+        continue;
+      }
+      const outcome = await mutate(tx, { actor, mutation, now: now() }, touched);
+      outcomes.push(outcome.status === 'applied' ? { id: mutation.id, status: 'applied' } : { id: mutation.id, ...outcome });
+      recorded.push({ mutationId: mutation.id, outcome });
+    }
+    const lastMutationId = Math.max(last, ...request.mutations.map((m) => m.id));
+    if (recorded.length > 0) {
+      await tx.recordOutcomes(request.clientId, recorded);
+      await tx.setLastMutationId(request.clientId, lastMutationId);
+    }
+    return { lastMutationId, outcomes };
+  });
+  return { response, touched };
+}
+
+/** Ids within a push must be consecutive and must continue what the server has: a gap is refused whole. */
+function checkOrder(request: PushRequest, last: number): void {
+  const first = request.mutations[0]?.id ?? last + 1;
+  const broken = request.mutations.findIndex((m, i) => m.id !== first + i);
+  if (broken > 0) throw new MutationGapError(request.clientId, request.mutations[broken]!.id, first + broken);
+  if (first > last + 1) throw new MutationGapError(request.clientId, first, last + 1);
+}
+
+function orderIdsOf(mutations: readonly Mutation[]): string[] {
+  return mutations.flatMap((m) => {
+    const decoded = decodeStoreAction(m);
+    return decoded.ok ? [decoded.orderId] : [];
+  });
+}
+
+async function replayOutcome(tx: PushTransaction, clientId: string, id: number): Promise<MutationOutcome> {
+  const stored = await tx.findOutcome(clientId, id);
+  return stored?.status === 'rejected'
+    ? { id, status: 'already_applied', original: 'rejected', rejection: stored.rejection }
+    : { id, status: 'already_applied', original: 'applied' };
+}
+
+async function mutate(
+  tx: PushTransaction,
+  { actor, mutation, now }: { actor: ApplyPush['actor']; mutation: Mutation; now: Date },
+  touched: Set<string>,
+): Promise<StoredOutcome> {
+  const decoded = decodeStoreAction(mutation);
+  if (!decoded.ok) return { status: 'rejected', rejection: { reason: 'INVALID_ACTION', message: decoded.message } };
+  const result = await tx.applyOrderEvent({ orderId: decoded.orderId, event: decoded.event, actor, now });
+  if (!result.ok) {
+    const { reason, message, details } = result.rejection;
+    return { status: 'rejected', rejection: details ? { reason, message, details: { ...details } } : { reason, message } };
   }
-  return { response: { lastMutationId, outcomes }, touched };
-}
-
-interface ProcessMutation {
-  readonly db: PushDatabase;
-  readonly actor: ApplyPush['actor'];
-  readonly clientId: string;
-  readonly mutation: Mutation;
-  readonly now: Date;
-}
-
-async function processMutation(p: ProcessMutation): Promise<{ outcome: MutationOutcome; touched: string[]; lastMutationId: number }> {
-  try {
-    return await p.db.transaction(async (tx) => {
-      const last = await expectNext(tx, p);
-      if (p.mutation.id <= last) return { ...(await replayOutcome(tx, p)), lastMutationId: last };
-      const touched = await mutate(tx, p);
-      await tx.setLastMutationId(p.clientId, p.mutation.id);
-      await tx.recordOutcome(p.clientId, p.mutation.id, { status: 'applied' });
-      return { outcome: { id: p.mutation.id, status: 'applied' as const }, touched, lastMutationId: p.mutation.id };
-    });
-  } catch (error) {
-    if (!(error instanceof MutationRejected)) throw error;
-    // The effects rolled back with the transaction; now spend the mutation id on the rejection,
-    // so one bad action costs one cycle and never blocks the queue behind it.
-    const { reason, message, details } = error.rejection;
-    const rejection: PushRejection = details ? { reason, message, details: { ...details } } : { reason, message };
-    return p.db.transaction(async (tx) => {
-      const last = await expectNext(tx, p);
-      if (p.mutation.id <= last) return { ...(await replayOutcome(tx, p)), lastMutationId: last };
-      await tx.setLastMutationId(p.clientId, p.mutation.id);
-      await tx.recordOutcome(p.clientId, p.mutation.id, { status: 'rejected', rejection });
-      return { outcome: { id: p.mutation.id, status: 'rejected' as const, rejection }, touched: [], lastMutationId: p.mutation.id };
-    });
-  }
-}
-
-/** Locks the client and checks order: a replay is fine, a gap is refused. */
-async function expectNext(tx: PushTransaction, p: ProcessMutation): Promise<number> {
-  const last = await tx.lockClient(p.clientId, p.actor.storeId);
-  if (last === null) throw new ClientOfAnotherStoreError();
-  if (p.mutation.id > last + 1) throw new MutationGapError(p.clientId, p.mutation.id, last + 1);
-  return last;
-}
-
-async function replayOutcome(tx: PushTransaction, p: ProcessMutation): Promise<{ outcome: MutationOutcome; touched: string[] }> {
-  const stored = await tx.findOutcome(p.clientId, p.mutation.id);
-  const outcome: MutationOutcome =
-    stored?.status === 'rejected'
-      ? { id: p.mutation.id, status: 'already_applied', original: 'rejected', rejection: stored.rejection }
-      : { id: p.mutation.id, status: 'already_applied', original: 'applied' };
-  return { outcome, touched: [] };
-}
-
-async function mutate(tx: PushTransaction, p: ProcessMutation): Promise<string[]> {
-  const decoded = decodeStoreAction(p.mutation);
-  if (!decoded.ok) throw new MutationRejected({ reason: 'INVALID_ACTION', message: decoded.message });
-  const result = await tx.applyOrderEvent({ orderId: decoded.orderId, event: decoded.event, actor: p.actor, now: p.now });
-  if (!result.ok) throw new MutationRejected(result.rejection);
-  return result.value;
+  result.value.forEach((s) => touched.add(s));
+  return { status: 'applied' };
 }
