@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { HqClient, type CreatedOrder } from './hq-client.js';
 import { withLoadServer } from './load-server.js';
 import { percentile, ms, intFromEnv } from './stats.js';
-import { countRows, missingOrders, openStoreDevice, pollUntil, type StoreDevice } from './store-device.js';
+import { countRows, missingOrders, openStoreDevice, pollUntil, within, type StoreDevice } from './store-device.js';
 import { recordSyncTraffic, type SyncExchange } from './sync-traffic.js';
 
 // Catch-up after a long offline period (issue target: <= 5 s end to end). A store device holds
@@ -141,7 +141,7 @@ async function acceptThroughApp(page: Page, orders: readonly CreatedOrder[]): Pr
  */
 async function queueAcceptsRaw(page: Page, orders: readonly CreatedOrder[]): Promise<void> {
   if (orders.length === 0) return;
-  await page.evaluate(
+  await within(30_000, 'raw outbox write', page.evaluate(
     (orderIds) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('store-app');
@@ -177,12 +177,12 @@ async function queueAcceptsRaw(page: Page, orders: readonly CreatedOrder[]): Pro
         };
       }),
     orders.map((o) => o.id),
-  );
+  ));
 }
 
 /** Whether every outbox entry and every accepted order has the same fields as the ones the app wrote itself. */
 async function checkOutboxShape(page: Page): Promise<string> {
-  return page.evaluate(
+  return within(30_000, 'outbox shape check', page.evaluate(
     () =>
       new Promise<string>((resolve, reject) => {
         const open = indexedDB.open('store-app');
@@ -194,13 +194,14 @@ async function checkOutboxShape(page: Page): Promise<string> {
           const orders = tx.objectStore('orders').getAll();
           tx.oncomplete = () => {
             db.close();
-            const shape = (o: object) => Object.keys(o).sort().join(',');
-            const outboxShapes = new Set((entries.result as object[]).map(shape));
-            const acceptedShapes = new Set((orders.result as { status: string }[]).filter((o) => o.status === 'accepted').map(shape));
+            // No named helper functions in here: tsx would wrap them in a `__name` the page lacks.
+            const outboxShapes = new Set((entries.result as object[]).map((o) => Object.keys(o).sort().join(',')));
+            const accepted = (orders.result as { status: string }[]).filter((o) => o.status === 'accepted');
+            const acceptedShapes = new Set(accepted.map((o) => Object.keys(o).sort().join(',')));
             resolve(outboxShapes.size === 1 && acceptedShapes.size === 1 ? 'yes' : `NO (${[...outboxShapes, ...acceptedShapes].join(' | ')})`);
           };
           tx.onerror = () => reject(tx.error);
         };
       }),
-  );
+  ));
 }

@@ -32,7 +32,7 @@ export async function openStoreDevice(options: { baseUrl: string; username: stri
 
 /** Row counts of the app's object stores, read with the raw IndexedDB API (not the app's code). */
 export function countRows(page: Page, stores: readonly string[]): Promise<Record<string, number>> {
-  return page.evaluate(
+  return within(10_000, 'row count', page.evaluate(
     (names) =>
       new Promise<Record<string, number>>((resolve, reject) => {
         const open = indexedDB.open('store-app');
@@ -53,7 +53,7 @@ export function countRows(page: Page, stores: readonly string[]): Promise<Record
         };
       }),
     [...stores],
-  );
+  ));
 }
 
 /**
@@ -61,7 +61,7 @@ export function countRows(page: Page, stores: readonly string[]): Promise<Record
  * are handed to the page once per `key` and kept there, so each poll moves only a number.
  */
 export function missingOrders(page: Page, key: string, orderIds?: readonly string[]): Promise<number> {
-  return page.evaluate(
+  return within(10_000, 'order id check', page.evaluate(
     ({ key, ids }) => {
       const sets = ((globalThis as { __loadExpected?: Map<string, Set<string>> }).__loadExpected ??= new Map());
       if (ids) sets.set(key, new Set(ids));
@@ -84,7 +84,7 @@ export function missingOrders(page: Page, key: string, orderIds?: readonly strin
       });
     },
     { key, ids: orderIds ? [...orderIds] : null },
-  );
+  ));
 }
 
 /** Polls `check` every `intervalMs` until it is true; false when `timeoutMs` passes first. */
@@ -95,4 +95,18 @@ export async function pollUntil(check: () => Promise<boolean>, options: { timeou
     await new Promise((r) => setTimeout(r, options.intervalMs ?? 100));
   }
   return false;
+}
+
+/**
+ * Rejects when `promise` takes longer than `timeoutMs`. `page.evaluate` has no timeout of its own,
+ * and a callback that throws inside an IndexedDB event handler would otherwise hang the program.
+ */
+export async function within<T>(timeoutMs: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${timeoutMs} ms`)), timeoutMs)));
+  try {
+    return await Promise.race([promise, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { IsoDate } from '@repo/domain';
 import { useI18n } from '../i18n/i18n.js';
+import { CameraScanner } from './camera/camera-scanner.js';
 import { feedbackPatterns, giveFeedback, unlockAudio } from './feedback/scan-feedback.js';
 import { readScan, type ScanReading } from './read-scan.js';
 import { useScannerSettings, useWedgeScanner } from './use-wedge-scanner.js';
@@ -16,6 +17,7 @@ export function ScanTestScreen({ onBack, onSetup }: { onBack: () => void; onSetu
   const [last, setLast] = useState<{ text: string; reading: ScanReading } | null>(null);
   const [count, setCount] = useState(0);
   const [blocked, setBlocked] = useState(false);
+  const [isCameraOpen, setCameraOpen] = useState(false);
   const [queue] = useState(() => new ScanQueue<string>(async (text) => {
     const reading = await readScan(text, localToday(), settings.current?.separatorAliases ?? []);
     setLast({ text, reading });
@@ -31,7 +33,12 @@ export function ScanTestScreen({ onBack, onSetup }: { onBack: () => void; onSetu
     <section className="screen" aria-labelledby="scan-test-title" onPointerDown={unlockAudio}>
       <button type="button" className="back" onClick={onBack}>← {t('settings.title')}</button>
       <h2 id="scan-test-title">{t('scanner.testTitle')} <span className="muted">{t('scanner.count', { count })}</span></h2>
-      {!last && <p className="empty">{t('scanner.prompt')}</p>}
+      {isCameraOpen ? (
+        <CameraScanner onRead={(text) => void queue.push(text)} onClose={() => setCameraOpen(false)} />
+      ) : (
+        <button type="button" className="secondary big camera-open" onClick={() => setCameraOpen(true)}>{t('camera.open')}</button>
+      )}
+      {!last && !isCameraOpen && <p className="empty">{t('scanner.prompt')}</p>}
       {last && <ScanResultView text={last.text} reading={last.reading} />}
       {blocked && last && (
         <div role="alertdialog" aria-labelledby="scan-problem" className="blocking">

@@ -15,8 +15,10 @@ export interface GtinScan {
 
 // Which shapes each symbology may deliver. Decoders send UPC-A as 12 digits or as 13 with a leading 0,
 // and UPC-E either compressed (8 digits) or already expanded to 12 or 13. ITF only as ITF-14.
+// ]E0 (read as 'ean-13') covers EAN-13, UPC-A and UPC-E alike (ISO/IEC 15424); EAN-8 has ]E4, so
+// 8 digits behind ]E0 can only be a compressed UPC-E.
 const formatsBySymbology: Partial<Record<ScanSymbology, readonly GtinFormat[]>> = {
-  'ean-13': ['upc-a', 'ean-13'],
+  'ean-13': ['upc-a', 'ean-13', 'upc-e'],
   'upc-a': ['upc-a', 'ean-13'],
   'upc-e': ['upc-e', 'upc-a', 'ean-13'],
   'ean-8': ['ean-8'],

@@ -59,3 +59,10 @@ test('[BC7] without a hint 8 digits are an EAN-8; with the UPC-E hint the same d
   expect(bare.ok && bare.value).toEqual({ kind: 'gtin', gtin14: '00000001234565', format: 'ean-8' });
   expect(asUpcE('01234565')).toEqual({ ok: true, value: { kind: 'gtin', gtin14: '00012345000065', format: 'upc-e' } });
 });
+
+test('[BC7] a UPC-E behind ]E0 (how camera decoders and AIM-prefixing scanners send it) expands like a bare UPC-E', () => {
+  const withPrefix = parseBarcode(']E004252614', { today: isoDateSchema.parse('2026-11-23') });
+  const hinted = parseBarcode('04252614', { today: isoDateSchema.parse('2026-11-23'), symbology: 'upc-e' });
+  expect(withPrefix).toMatchObject({ ok: true, value: { kind: 'gtin', format: 'upc-e' } });
+  expect(withPrefix.ok && hinted.ok && withPrefix.value).toEqual(hinted.ok && hinted.value);
+});
