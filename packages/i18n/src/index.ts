@@ -10,3 +10,4 @@ export function mergeCatalogs<A extends string, B extends string>(a: Catalogs<A>
     en: { ...a.en, ...b.en },
   };
 }
+export * from './catalog-gaps.js';

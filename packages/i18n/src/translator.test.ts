@@ -1,13 +1,20 @@
 import { expect, test } from 'vitest';
 import { sharedCatalogs } from './shared-catalogs.js';
-import { createTranslator, locales, pickLocale } from './translator.js';
+import { catalogGaps } from './catalog-gaps.js';
+import { createTranslator, pickLocale } from './translator.js';
 
-test('[I18N1] every shared key exists, non-empty, in all three languages', () => {
-  const keys = Object.keys(sharedCatalogs['zh-Hans']).sort();
-  for (const locale of locales) {
-    expect(Object.keys(sharedCatalogs[locale]).sort(), locale).toEqual(keys);
-    for (const key of keys) expect(sharedCatalogs[locale][key as keyof (typeof sharedCatalogs)['en']].trim(), `${locale} ${key}`).not.toBe('');
-  }
+test('[I18N1] every shared key exists, non-empty, with the same placeholders, in all three languages', () => {
+  expect(catalogGaps(sharedCatalogs)).toEqual([]);
+});
+
+test('[I18N1] the completeness check finds a missing key, an empty one and a lost placeholder', () => {
+  const broken = { 'zh-Hans': { a: '{n} 件', b: '好' }, 'zh-Hant': { a: '{n} 件', b: '' }, en: { a: 'items', c: 'x' } } as never;
+  expect(catalogGaps(broken)).toEqual([
+    'zh-Hant: b is missing or empty',
+    'en: c is not in zh-Hans',
+    'en: a has placeholders , zh-Hans has n',
+    'en: b is missing or empty',
+  ]);
 });
 
 test('[I18N2] placeholders are filled and unknown ones are left visible', () => {
