@@ -257,3 +257,25 @@ test('[SY31] the leading tab closed in the middle of a push: the other tab sends
   expect(await hq.eventCounts(order.id)).toMatchObject({ accept: 1 });
   await context.close();
 });
+
+test('[SY34] a frozen leading tab is replaced within seconds and the queue still goes out once', async ({ browser, request }) => {
+  const hq = await HqApi.signIn(request);
+  const { context, app } = await storeDevice(browser, 'store14');
+  const follower = new StoreApp(await context.newPage());
+  await follower.page.goto('/store/');
+  const order = await hq.dispatchNewOrder('store-14');
+  await expect(follower.orderCard(order.number)).toBeVisible();
+
+  const leaderTab = async () => (await follower.rows<{ key: string; tabId?: string }>('meta')).find((m) => m.key === 'leader')?.tabId;
+  const before = await leaderTab();
+  // Freeze the first tab (the leader): its JavaScript stops for 20 s, as in a tab the OS froze.
+  // (CDP's Page.setWebLifecycleState does not freeze a visible headless page.)
+  void app.page.evaluate(() => { const until = Date.now() + 20_000; while (Date.now() < until); }).catch(() => undefined);
+  const frozenAt = Date.now();
+  await follower.accept(order.number);
+  await follower.waitForEmptyOutbox(30_000);
+  expect(Date.now() - frozenAt).toBeLessThan(20_000); // sent while the old leader was still frozen
+  expect(await leaderTab()).not.toBe(before);
+  expect(await hq.eventCounts(order.id)).toMatchObject({ accept: 1 });
+  await context.close();
+});

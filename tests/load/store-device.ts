@@ -31,8 +31,8 @@ export async function openStoreDevice(options: { baseUrl: string; username: stri
 }
 
 /** Row counts of the app's object stores, read with the raw IndexedDB API (not the app's code). */
-export function countRows(page: Page, stores: readonly string[]): Promise<Record<string, number>> {
-  return within(10_000, 'row count', page.evaluate(
+export function countRows(page: Page, stores: readonly string[], timeoutMs = 10_000): Promise<Record<string, number>> {
+  return within(timeoutMs, 'row count', page.evaluate(
     (names) =>
       new Promise<Record<string, number>>((resolve, reject) => {
         const open = indexedDB.open('store-app');
@@ -57,12 +57,18 @@ export function countRows(page: Page, stores: readonly string[]): Promise<Record
 }
 
 /**
- * How many of `orderIds` the device's `orders` table lacks, read with the raw IndexedDB API. The ids
- * are handed to the page once per `key` and kept there, so each poll moves only a number.
+ * How many of `orderIds` the device lacks in `table` (default `orders`), or holds in another status
+ * than `status` when one is given; read with the raw IndexedDB API. The ids are handed to the page
+ * once per `key` and kept there, so each poll moves only a number.
  */
-export function missingOrders(page: Page, key: string, orderIds?: readonly string[]): Promise<number> {
-  return within(10_000, 'order id check', page.evaluate(
-    ({ key, ids }) => {
+export function missingOrders(
+  page: Page,
+  options: { key: string; orderIds?: readonly string[]; table?: 'orders' | 'serverOrders'; status?: string; timeoutMs?: number },
+): Promise<number> {
+  const { key, orderIds, table = 'orders', status = null, timeoutMs = 10_000 } = options;
+  return within(timeoutMs, 'order check', page.evaluate(
+    ({ key, ids, table, status }) => {
+      // No named helper functions in here: tsx would wrap them in a `__name` the page lacks.
       const sets = ((globalThis as { __loadExpected?: Map<string, Set<string>> }).__loadExpected ??= new Map());
       if (ids) sets.set(key, new Set(ids));
       const expected = sets.get(key);
@@ -71,19 +77,27 @@ export function missingOrders(page: Page, key: string, orderIds?: readonly strin
         const open = indexedDB.open('store-app');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction('orders').objectStore('orders').getAllKeys();
-          request.onsuccess = () => {
-            open.result.close();
-            const held = new Set(request.result as string[]);
-            let missing = 0;
-            expected.forEach((id) => held.has(id) || (missing += 1));
-            resolve(missing);
-          };
-          request.onerror = () => reject(request.error);
+          const tx = open.result.transaction(table);
+          const store = tx.objectStore(table);
+          let missing = 0;
+          if (status === null) {
+            const request = store.getAllKeys();
+            request.onsuccess = () => {
+              const held = new Set(request.result as string[]);
+              expected.forEach((id) => held.has(id) || (missing += 1));
+            };
+          } else {
+            expected.forEach((id) => {
+              const request = store.get(id);
+              request.onsuccess = () => (request.result as { status?: string } | undefined)?.status === status || (missing += 1);
+            });
+          }
+          tx.oncomplete = () => (open.result.close(), resolve(missing));
+          tx.onerror = () => reject(tx.error);
         };
       });
     },
-    { key, ids: orderIds ? [...orderIds] : null },
+    { key, ids: orderIds ? [...orderIds] : null, table, status },
   ));
 }
 
