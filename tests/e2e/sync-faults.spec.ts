@@ -279,3 +279,40 @@ test('[SY34] a frozen leading tab is replaced within seconds and the queue still
   expect(await hq.eventCounts(order.id)).toMatchObject({ accept: 1 });
   await context.close();
 });
+
+test('[SY35] a server restored to before the device\'s last push: the queue is renumbered after what the server has, and sent once', async ({ browser, request }) => {
+  const hq = await HqApi.signIn(request);
+  const { context, app } = await storeDevice(browser, 'store03');
+  const order = await hq.dispatchNewOrder('store-03');
+  await expect(app.orderCard(order.number)).toBeVisible();
+  await context.setOffline(true);
+  await app.accept(order.number);
+
+  // What a restore looks like from the device: its queue continues from ids the server never saw.
+  await app.page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('store-app');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['outbox', 'meta'], 'readwrite');
+          const outbox = tx.objectStore('outbox');
+          outbox.getAll().onsuccess = (event) => {
+            const [entry] = (event.target as IDBRequest<{ id: number }[]>).result;
+            outbox.delete(entry!.id);
+            outbox.put({ ...entry, id: 41 });
+            const meta = tx.objectStore('meta');
+            meta.get('client').onsuccess = (e) => meta.put({ ...(e.target as IDBRequest).result, nextMutationId: 42 });
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await context.setOffline(false);
+  await app.waitForEmptyOutbox();
+  expect(await hq.eventCounts(order.id)).toMatchObject({ accept: 1 });
+  await context.close();
+});

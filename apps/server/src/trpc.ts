@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+import { MutationGapError } from '@repo/sync/server';
 import type { Actor } from '@repo/domain';
 import { actorOf, findSessionUser, type SessionUser } from './auth/sessions.js';
 import type { Database } from './db/database.js';
@@ -25,7 +26,9 @@ const t = initTRPC.context<Context>().create({
     const cause = error.cause;
     const fields = cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : undefined;
     const rejection = cause instanceof RejectionCause && error.code !== 'FORBIDDEN' ? cause.rejection.reason : undefined;
-    return { ...shape, data: { ...shape.data, stack: undefined, fields, rejection } };
+    // A device told "gap" must know from where to resend; it never has to parse the message.
+    const expectedMutationId = cause instanceof MutationGapError ? cause.expected : undefined;
+    return { ...shape, data: { ...shape.data, stack: undefined, fields, rejection, expectedMutationId } };
   },
 });
 

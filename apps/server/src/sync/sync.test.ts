@@ -54,6 +54,8 @@ describeWithDatabase(`[SY] push and pull on ${testDatabaseKind}`, () => {
     const clientId = randomUUID();
     const orderId = await offeredOrder();
     expect(await codeOf(manager().sync.push({ clientId, mutations: [accept(2, orderId)] }))).toBe('CONFLICT');
+    const error = await manager().sync.push({ clientId, mutations: [accept(2, orderId)] }).catch((e: { cause?: { expected?: number } }) => e);
+    expect(error).toMatchObject({ cause: { expected: 1 } });
     expect(await eventsOf(orderId, 'accept')).toBe(0);
     expect(await lastMutationId(clientId) ?? 0).toBe(0);
   });

@@ -20,6 +20,8 @@ type View = { name: 'inbox' } | { name: 'order'; orderId: string } | { name: 'se
 export function App() {
   const session = useLiveQuery(async () => (await db.session.get('current')) ?? null, [], 'loading' as const);
   if (session === 'loading') return null;
+  // Set during render, not in an effect: the children's effects (the sync engine) run first and
+  // must already send this session's token.
   rememberToken(session ?? undefined);
   return (
     <>

@@ -92,7 +92,7 @@ async function reportFailure(error: unknown): Promise<boolean> {
 }
 
 function isGap(error: unknown): boolean {
-  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'CONFLICT' && /was expected next/.test(error.message);
+  return error instanceof TRPCClientError && typeof (error.data as { expectedMutationId?: unknown } | undefined)?.expectedMutationId === 'number';
 }
 
 /** Runs `task` one at a time; a call during a run schedules exactly one more run after it. */
