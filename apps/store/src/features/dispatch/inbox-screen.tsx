@@ -2,13 +2,16 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from '../../i18n/i18n.js';
 import { db, type StoredOrder } from '../../local-db/store-db.js';
 import { useNow } from '../../shell/use-now.js';
-import { OrderSyncChip } from '../../sync-status/order-sync-chip.js';
+import { OrderSyncChip, useSyncStates, type OrderSyncState } from '../../sync-status/order-sync-chip.js';
 import { RejectedActions } from '../../sync-status/rejected-actions.js';
 
 /** The store's orders, straight from IndexedDB: works the same online and offline. */
 export function InboxScreen({ storeId, onOpen }: { storeId: string; onOpen: (orderId: string) => void }) {
   const { t } = useI18n();
   const orders = useLiveQuery(() => db.orders.where('storeId').equals(storeId).sortBy('updatedAt'), [storeId]);
+  const sync = useSyncStates();
+  // One clock for the whole list: a timer per card would cost thousands of timers on a busy day.
+  const now = useNow(15_000);
   if (!orders) return null;
   const newestFirst = [...orders].reverse();
   return (
@@ -17,35 +20,41 @@ export function InboxScreen({ storeId, onOpen }: { storeId: string; onOpen: (ord
       <h2 id="inbox-title">{t('inbox.title')} <span className="muted">{t('inbox.count', { count: orders.length })}</span></h2>
       {orders.length === 0 ? <p className="empty">{t('inbox.empty')}</p> : (
         <ul className="order-list" aria-label={t('inbox.title')}>
-          {newestFirst.map((order) => <OrderCard key={order.id} order={order} onOpen={onOpen} />)}
+          {newestFirst.map((order) => <OrderCard key={order.id} order={order} sync={sync.stateOf(order.id)} now={now} onOpen={onOpen} />)}
         </ul>
       )}
     </section>
   );
 }
 
-function OrderCard({ order, onOpen }: { order: StoredOrder; onOpen: (orderId: string) => void }) {
+interface OrderCardProps {
+  readonly order: StoredOrder;
+  readonly sync: OrderSyncState;
+  readonly now: number;
+  readonly onOpen: (orderId: string) => void;
+}
+
+function OrderCard({ order, sync, now, onOpen }: OrderCardProps) {
   const { t } = useI18n();
   return (
     <li>
       <button type="button" className="order-card" onClick={() => onOpen(order.id)} aria-label={t('inbox.open', { number: order.number })}>
         <span className="row">
           <strong>{order.number}</strong>
-          <span className="chips"><span className={`chip status-${order.status}`}>{t(`status.${order.status}`)}</span> <OrderSyncChip orderId={order.id} /></span>
+          <span className="chips"><span className={`chip status-${order.status}`}>{t(`status.${order.status}`)}</span> <OrderSyncChip state={sync} /></span>
         </span>
         <span className="address">{order.address.text}</span>
         <span className="row muted">
           <span>{order.customerName} · {t('inbox.lines', { count: order.lines.length })}</span>
-          {order.status === 'offered' && <OfferClock expiresAt={order.offerExpiresAt} />}
+          {order.status === 'offered' && <OfferClock expiresAt={order.offerExpiresAt} now={now} />}
         </span>
       </button>
     </li>
   );
 }
 
-function OfferClock({ expiresAt }: { expiresAt: string }) {
+function OfferClock({ expiresAt, now }: { expiresAt: string; now: number }) {
   const { t } = useI18n();
-  const now = useNow(15_000);
   const minutes = Math.ceil((new Date(expiresAt).getTime() - now) / 60_000);
   return minutes > 0 ? <span className="offer-clock">{t('inbox.expiresIn', { minutes })}</span> : <span className="offer-clock expired">{t('inbox.expired')}</span>;
 }

@@ -2,20 +2,21 @@ import type { Actor } from '@repo/domain';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from '../../i18n/i18n.js';
 import { db } from '../../local-db/store-db.js';
-import { OrderSyncChip } from '../../sync-status/order-sync-chip.js';
+import { OrderSyncChip, useSyncStates } from '../../sync-status/order-sync-chip.js';
 import { OfferActions } from './offer-actions.js';
 
 /** One order as the store sees it: who, where, what, and what the store can do next. */
 export function OrderScreen({ orderId, actor, onBack }: { orderId: string; actor: Extract<Actor, { storeId: string }>; onBack: () => void }) {
   const { t } = useI18n();
   const order = useLiveQuery(() => db.orders.get(orderId), [orderId]);
+  const sync = useSyncStates();
   return (
     <section className="screen" aria-labelledby="order-title">
       <button type="button" className="back" onClick={onBack}>← {t('order.back')}</button>
       {order && (
         <>
           <h2 id="order-title">{order.number}</h2>
-          <p className="chips"><span className={`chip status-${order.status}`}>{t(`status.${order.status}`)}</span> <OrderSyncChip orderId={order.id} /></p>
+          <p className="chips"><span className={`chip status-${order.status}`}>{t(`status.${order.status}`)}</span> <OrderSyncChip state={sync.stateOf(order.id)} /></p>
           <OfferActions order={order} actor={actor} />
           <dl className="facts">
             <dt>{t('order.customer')}</dt><dd>{order.customerName}</dd>
