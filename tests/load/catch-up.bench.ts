@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { HqClient, type CreatedOrder } from './hq-client.js';
 import { withLoadServer } from './load-server.js';
 import { percentile, ms, intFromEnv } from './stats.js';
@@ -28,7 +28,7 @@ const settings = {
 
 await withLoadServer({ env: { OFFER_TTL_MINUTES: '600' } }, async (server) => {
   const log = (line: string) => console.log(`[catch-up] ${line}`);
-  log(`server ${server.baseUrl}; settings ${JSON.stringify(settings)}`);
+  log(`server ${server.baseUrl} (${server.build}); settings ${JSON.stringify(settings)}`);
   const hq = await HqClient.signIn(server.baseUrl);
   let started = Date.now();
   const initial = await hq.dispatchNewOrders({ storeId: settings.storeId, count: settings.initial });
@@ -43,11 +43,14 @@ await withLoadServer({ env: { OFFER_TTL_MINUTES: '600' } }, async (server) => {
     await device.context.setOffline(true);
     const toAccept = initial.slice(0, Math.min(settings.queued, initial.length));
     started = Date.now();
-    const clickMs = await acceptThroughApp(device.page, toAccept.slice(0, settings.uiAccepts));
-    log(`accepted ${clickMs.length} offline through the app: p50 ${ms(percentile(clickMs, 0.5))} per accept (click to "saved")`);
+    const clicks = await acceptThroughApp(device.page, toAccept.slice(0, settings.uiAccepts));
+    log(
+      `accepted ${clicks.saved.length} offline through the app in ${ms(Date.now() - started)}: p50 ${ms(percentile(clicks.saved, 0.5))} from 接单 to "saved", ` +
+        `p50 ${ms(percentile(clicks.round, 0.5))} per round (open, accept, back to the inbox)`,
+    );
     await queueAcceptsRaw(device.page, toAccept.slice(settings.uiAccepts));
     const shape = await checkOutboxShape(device.page);
-    log(`wrote ${toAccept.length - clickMs.length} more accepts with raw IndexedDB; rows match the app's shape: ${shape}`);
+    log(`wrote ${toAccept.length - clicks.saved.length} more accepts with raw IndexedDB; rows match the app's shape: ${shape}`);
     // Like a handheld restarted during the outage: the app reopens from the service worker with the queue.
     await device.page.reload();
     await device.page.getByRole('heading', { name: /派单收件箱/ }).waitFor({ timeout: 30_000 });
@@ -76,6 +79,8 @@ interface CatchUp {
   /** Most queued orders seen showing `offered` again at one poll (after their push, before the next pull). */
   readonly revertedMax: number;
   readonly traffic: readonly SyncExchange[];
+  /** Renderer main-thread time during the catch-up, from Chromium's Performance.getMetrics (ms). */
+  readonly mainThread: Record<string, number>;
 }
 
 /**
@@ -89,6 +94,9 @@ async function measureCatchUp(device: StoreDevice): Promise<CatchUp> {
   let allOrdersMs: number | null = null;
   let confirmedMs: number | null = null;
   let revertedMax = 0;
+  const cdp = await device.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metricsBefore = await mainThreadMetrics(cdp);
   const t0 = Date.now();
   traffic.start(t0);
   await device.context.setOffline(false);
@@ -112,9 +120,18 @@ async function measureCatchUp(device: StoreDevice): Promise<CatchUp> {
     },
     { timeoutMs: settings.timeoutMs, intervalMs: settings.pollMs },
   );
+  const metricsAfter = await mainThreadMetrics(cdp);
+  const mainThread = Object.fromEntries(Object.entries(metricsAfter).map(([name, value]) => [name, value - (metricsBefore[name] ?? 0)]));
   // Let in-flight sync requests finish so the timeline is complete.
   await new Promise((r) => setTimeout(r, 1500));
-  return { outboxEmptyMs, allOrdersMs, confirmedMs, revertedMax, traffic: await traffic.stop() };
+  return { outboxEmptyMs, allOrdersMs, confirmedMs, revertedMax, traffic: await traffic.stop(), mainThread };
+}
+
+/** Cumulative main-thread times of the page in ms (the poll's own evaluate calls are included, and small). */
+async function mainThreadMetrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const wanted = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'];
+  return Object.fromEntries(metrics.filter((m) => wanted.includes(m.name)).map((m) => [m.name, m.value * 1000]));
 }
 
 async function report(options: { hq: HqClient; device: StoreDevice; result: CatchUp; queued: readonly CreatedOrder[]; all: readonly CreatedOrder[] }): Promise<void> {
@@ -137,6 +154,7 @@ async function report(options: { hq: HqClient; device: StoreDevice; result: Catc
       `  queued orders shown as 'offered' again between their push and the next pull: up to ${result.revertedMax} at one poll`,
       `  push requests: ${pushes.length}, from first start to last answer ${span(pushes)}`,
       `  pull requests: ${pulls.length}, from first start to last answer ${span(pulls)}`,
+      `  renderer main thread busy until the end: ${Object.entries(result.mainThread).map(([name, value]) => `${name.replace('Duration', '')} ${ms(value)}`).join(', ')}`,
       `  poll resolution ${settings.pollMs} ms; times from setOffline(false)`,
       `  check: ${missing} of the bench's orders missing on the device; ${accepted}/${options.queued.length} queued accepts applied on the server`,
       '  sync requests (start -> answered, ms after going online; status; response bytes):',
@@ -146,18 +164,26 @@ async function report(options: { hq: HqClient; device: StoreDevice; result: Catc
   );
 }
 
-/** Accepts each order by clicking through the app; returns ms from the click to "saved on this device". */
-async function acceptThroughApp(page: Page, orders: readonly CreatedOrder[]): Promise<number[]> {
-  const times: number[] = [];
-  for (const order of orders) {
+/**
+ * Accepts each order by clicking through the app. Returns, per accept, ms from the click on 接单 to
+ * "saved on this device" and ms for the whole round (open the card, accept, back to a rendered inbox).
+ */
+async function acceptThroughApp(page: Page, orders: readonly CreatedOrder[]): Promise<{ saved: number[]; round: number[] }> {
+  const saved: number[] = [];
+  const round: number[] = [];
+  for (const [i, order] of orders.entries()) {
+    const roundStart = Date.now();
     await page.getByRole('button', { name: `查看订单 ${order.number}` }).click();
-    const started = Date.now();
+    const clicked = Date.now();
     await page.getByRole('button', { name: '接单', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: '已保存在本机' }).waitFor({ timeout: 10_000 });
-    times.push(Date.now() - started);
+    saved.push(Date.now() - clicked);
     await page.getByRole('button', { name: /返回收件箱/ }).click();
+    await page.getByRole('button', { name: `查看订单 ${order.number}` }).waitFor({ timeout: 60_000 });
+    round.push(Date.now() - roundStart);
+    if ((i + 1) % 50 === 0) console.log(`[catch-up] ${i + 1} accepts through the app, last round ${ms(round.at(-1) ?? 0)}`);
   }
-  return times;
+  return { saved, round };
 }
 
 /**

@@ -34,7 +34,7 @@ interface Sample {
 
 await withLoadServer({ env: { OFFER_TTL_MINUTES: '600' } }, async (server) => {
   const log = (line: string) => console.log(`[dispatch-latency] ${line}`);
-  log(`server ${server.baseUrl}; settings ${JSON.stringify(settings)}`);
+  log(`server ${server.baseUrl} (${server.build}); settings ${JSON.stringify(settings)}`);
   const hq = await HqClient.signIn(server.baseUrl);
   const toQueue = await hq.dispatchNewOrders({ storeId: settings.storeId, count: settings.pending + 1 });
   const device = await openStoreDevice({ baseUrl: server.baseUrl, username: settings.username });

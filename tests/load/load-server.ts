@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,8 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 export interface LoadServer {
   readonly baseUrl: string;
+  /** Which code was measured: the checked-out commit and when the served store app was built. */
+  readonly build: string;
   /** Stops the server's whole process group and removes its data directory; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -43,6 +45,9 @@ export async function startLoadServer(options: { env?: Record<string, string>; s
   let stopped = false;
   const server: LoadServer = {
     baseUrl: `http://127.0.0.1:${port}`,
+    get build() {
+      return describeBuild();
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -77,6 +82,22 @@ export async function withLoadServer<T>(options: Parameters<typeof startLoadServ
     process.off('SIGTERM', onSignal);
     await server.stop();
   }
+}
+
+function describeBuild(): string {
+  let commit = 'unknown commit';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+  } catch {
+    // Not a git checkout.
+  }
+  let built = 'not built';
+  try {
+    built = statSync(path.join(repoRoot, 'apps/store/dist/index.html')).mtime.toISOString();
+  } catch {
+    // No store build.
+  }
+  return `HEAD ${commit}, store app built ${built}`;
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
