@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { InboxScreen } from '../features/dispatch/inbox-screen.js';
 import { OrderScreen } from '../features/dispatch/order-screen.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -34,6 +34,7 @@ export function App() {
 function StoreShell({ session, storeId }: { session: StoredSession; storeId: string }) {
   const { t } = useI18n();
   const [view, setView] = useState<View>({ name: 'inbox' });
+  const openOrder = useCallback((orderId: string) => setView({ name: 'order', orderId }), []);
   useEffect(() => startSyncEngine(storeId), [storeId, session.token]);
   const role = session.user.role === 'clerk' ? 'clerk' : 'store_manager';
   const actor = { role, userId: session.user.id, storeId } as const;
@@ -47,7 +48,7 @@ function StoreShell({ session, storeId }: { session: StoredSession; storeId: str
       <DeviceBar />
       <SessionExpiredBanner />
       <main>
-        {view.name === 'inbox' && <InboxScreen storeId={storeId} onOpen={(orderId) => setView({ name: 'order', orderId })} />}
+        {view.name === 'inbox' && <InboxScreen storeId={storeId} onOpen={openOrder} />}
         {view.name === 'order' && <OrderScreen orderId={view.orderId} actor={actor} onBack={() => setView({ name: 'inbox' })} />}
         {view.name === 'settings' && <SettingsScreen session={session} onScanTest={() => setView({ name: 'scan-test' })} />}
         {view.name === 'scan-test' && <ScanTestScreen onBack={() => setView({ name: 'settings' })} onSetup={() => setView({ name: 'scanner-setup' })} />}

@@ -61,3 +61,11 @@ test('[SY16] a rejected action leaves the outbox, is kept for the person, and th
   expect(await db.rejections.toArray()).toMatchObject([{ orderId: 'o-1', orderNumber: 'D-o-1', rejection: { details: { status: 'cancelled' } } }]);
   expect((await db.orders.get('o-1'))?.status).toBe('offered');
 });
+
+test('[SY16] an applied action stays on screen after its answer, before the next pull arrives', async () => {
+  await queueAction({ name: 'offer.accept', version: 1, args: { orderId: 'o-1' } }, manager);
+  await applyPushOutcomes({ lastMutationId: 1, outcomes: [{ id: 1, status: 'applied' }] });
+  expect(await db.outbox.count()).toBe(0);
+  expect((await db.orders.get('o-1'))?.status).toBe('accepted');
+  expect((await db.serverOrders.get('o-1'))?.status).toBe('accepted');
+});

@@ -18,19 +18,21 @@ export async function queueAction(action: QueueAction, actor: Extract<Actor, { s
   const decoded = decodeStoreAction(action);
   if (!decoded.ok) return reject('INVALID_INPUT', decoded.message);
   const result = await db.transaction('rw', db.orders, db.outbox, db.meta, async (): Promise<Result<OutboxEntry>> => {
-    const order = await db.orders.get(decoded.orderId);
+    // Requests in one transaction are queued together rather than one round trip each.
+    const [order, client] = await Promise.all([db.orders.get(decoded.orderId), clientIdentity()]);
     if (!order) return reject('ORDER_NOT_FOUND', 'This order is no longer on this device.');
     const now = new Date();
     const next = transition(order, decoded.event, { actor, now });
     if (!next.ok) return next;
-    const client = await clientIdentity();
     const entry: OutboxEntry = {
       id: client.nextMutationId, name: action.name, version: action.version, args: action.args,
       orderId: decoded.orderId, createdAt: now.toISOString(), storeId: actor.storeId, userId: actor.userId, role: actor.role, orderNumber: order.number,
     };
-    await db.meta.put({ ...client, nextMutationId: client.nextMutationId + 1 });
-    await db.outbox.add(entry);
-    await db.orders.put({ ...next.value, storeId: actor.storeId });
+    await Promise.all([
+      db.meta.put({ ...client, nextMutationId: client.nextMutationId + 1 }),
+      db.outbox.add(entry),
+      db.orders.put({ ...next.value, storeId: actor.storeId }),
+    ]);
     return { ok: true, value: entry };
   }).catch((error: unknown): Result<OutboxEntry> => {
     // Nothing was written (the transaction rolled back); say so in words a store manager understands.

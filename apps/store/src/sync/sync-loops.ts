@@ -46,6 +46,8 @@ export function createSyncLoops(storeId: string) {
         const mutations = batch.map(({ id, name, version, args, createdAt }) => ({ id, name, version, args, createdAt }));
         const response = pushResponseSchema.parse(await api.sync.push.mutate({ clientId, mutations }));
         await applyPushOutcomes(response);
+        // Pull right after: the server's truth now includes what was just applied.
+        void pull();
         pushAttempt = 0;
         await setSyncStatus({ state: 'online', pushing: false, lastSyncedAt: new Date().toISOString() });
       } catch (error) {

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { memo, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.js';
 import { db, type StoredOrder } from '../../local-db/store-db.js';
 import { useNow } from '../../shell/use-now.js';
@@ -12,6 +13,7 @@ export function InboxScreen({ storeId, onOpen }: { storeId: string; onOpen: (ord
   const sync = useSyncStates();
   // One clock for the whole list: a timer per card would cost thousands of timers on a busy day.
   const now = useNow(15_000);
+  const [shown, setShown] = useState(pageSize);
   if (!orders) return null;
   const newestFirst = [...orders].reverse();
   return (
@@ -20,8 +22,13 @@ export function InboxScreen({ storeId, onOpen }: { storeId: string; onOpen: (ord
       <h2 id="inbox-title">{t('inbox.title')} <span className="muted">{t('inbox.count', { count: orders.length })}</span></h2>
       {orders.length === 0 ? <p className="empty">{t('inbox.empty')}</p> : (
         <ul className="order-list" aria-label={t('inbox.title')}>
-          {newestFirst.map((order) => <OrderCard key={order.id} order={order} sync={sync.stateOf(order.id)} now={now} onOpen={onOpen} />)}
+          {newestFirst.slice(0, shown).map((order) => <OrderCard key={order.id} order={order} sync={sync.stateOf(order.id)} now={now} onOpen={onOpen} />)}
         </ul>
+      )}
+      {orders.length > shown && (
+        <button type="button" className="secondary" onClick={() => setShown((n) => n + pageSize)}>
+          {t('inbox.showMore', { count: orders.length - shown })}
+        </button>
       )}
     </section>
   );
@@ -34,7 +41,15 @@ interface OrderCardProps {
   readonly onOpen: (orderId: string) => void;
 }
 
-function OrderCard({ order, sync, now, onOpen }: OrderCardProps) {
+/** Cards are drawn a page at a time: a busy day's thousands would block the screen on every sync write. */
+const pageSize = 50;
+
+// Redrawn only when what it shows changed; the list query hands over new objects on every write.
+const OrderCard = memo(OrderCardView, (a, b) =>
+  a.order.id === b.order.id && a.order.updatedAt === b.order.updatedAt && a.order.status === b.order.status &&
+  a.sync === b.sync && a.now === b.now && a.onOpen === b.onOpen);
+
+function OrderCardView({ order, sync, now, onOpen }: OrderCardProps) {
   const { t } = useI18n();
   return (
     <li>
