@@ -41,7 +41,8 @@ await withLoadServer({ env: { OFFER_TTL_MINUTES: '600' } }, async (server) => {
     if (!seeded) throw new Error('the device never held the initial orders');
 
     await device.context.setOffline(true);
-    const toAccept = initial.slice(0, Math.min(settings.queued, initial.length));
+    // Newest first: they are on the inbox's first page, where a manager would tap them.
+    const toAccept = initial.slice(-Math.min(settings.queued, initial.length)).reverse();
     started = Date.now();
     const clicks = await acceptThroughApp(device.page, toAccept.slice(0, settings.uiAccepts));
     log(
