@@ -11,6 +11,12 @@ async function openScanTest(app: StoreApp): Promise<void> {
   await app.page.getByRole('button', { name: '设置' }).click();
   await app.page.getByRole('button', { name: '扫描测试' }).click();
   await expect(app.page.getByRole('heading', { name: /扫描测试/ })).toBeVisible();
+  await scannerListening(app);
+}
+
+/** The screen listens once its hidden scanner field is in the page (a person cannot scan faster). */
+async function scannerListening(app: StoreApp): Promise<void> {
+  await expect(app.page.getByRole('textbox', { name: '扫描输入' })).toBeAttached();
 }
 
 /** A keyboard-wedge scanner: the whole code typed a few ms per key, then Enter. */
@@ -59,6 +65,8 @@ test('[SC2] the setup wizard learns a scanner that sends no suffix and a "~" for
   await expect.poll(async () => (await app.rows('products')).length, { timeout: 15_000 }).toBe(300);
   await openScanTest(app);
   await app.page.getByRole('button', { name: '扫描枪设置向导' }).click();
+  await expect(app.page.getByRole('heading', { name: '扫描枪设置向导' })).toBeVisible();
+  await scannerListening(app);
 
   const sheet = ['6901234567892', '96385074', '036000291452', '10614141000415', `]C101069012345678921021A7~17271231`, 'Pick-test-42a'];
   for (const [i, text] of sheet.entries()) {
@@ -77,6 +85,8 @@ test('[SC2] the setup wizard learns a scanner that sends no suffix and a "~" for
 
   // With the saved settings, a suffix-less scan with "~" reads as GS1 data on the test screen.
   await app.page.getByRole('button', { name: /扫描测试/ }).click();
+  await expect(app.page.getByRole('heading', { name: /扫描测试/ })).toBeVisible();
+  await scannerListening(app);
   await app.page.keyboard.type(`01${caseCode}~17271231`, { delay: 4 });
   await expect(app.page.locator('.scan-result')).toContainText('(17) 271231');
   await expect(app.page.locator('.scan-result')).toContainText('整箱条码：一次 24 件');
