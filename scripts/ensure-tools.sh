@@ -25,12 +25,14 @@ ensure_chromium() {
   [ -x "$CHROMIUM_PATH" ] || missing+=(chromium)
   # Screenshots of Chinese screens need a CJK font; handhelds have one, a bare Debian does not.
   [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
+  # The camera test feeds Chromium's fake camera a clip that ffmpeg makes from a sample photo.
+  command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing ${missing[*]} from Debian's packages …"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   elif [ -x "$CHROMIUM_PATH" ]; then
-    echo "Note: no CJK font (fonts-wqy-zenhei); screenshots will show boxes for Chinese text." >&2
+    echo "Note: missing ${missing[*]}: screenshots may show boxes for Chinese text, and the camera test needs ffmpeg." >&2
     return 0
   fi
   if [ ! -x "$CHROMIUM_PATH" ]; then
