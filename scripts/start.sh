@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-tools.sh
 ensure_pnpm
-"$PNPM" install --frozen-lockfile --reporter=silent
-"$PNPM" --filter @repo/store --filter @repo/hq --reporter=silent build
+"$PNPM" install --frozen-lockfile --reporter=append-only
+"$PNPM" --filter @repo/store --filter @repo/hq --reporter=append-only build
 cd apps/server
 exec ../../node_modules/.bin/tsx src/main.ts
