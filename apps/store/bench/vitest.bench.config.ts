@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { playwright } from '@vitest/browser-playwright';
+import { chromiumBrowser } from '../vitest.chromium.js';
 import { defineProject } from 'vitest/config';
 
 /**
@@ -12,16 +12,6 @@ export default defineProject({
     name: 'store-bench',
     include: ['bench/**/*.bench.browser.ts'],
     testTimeout: 120_000,
-    browser: {
-      enabled: true,
-      headless: true,
-      provider: playwright({
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        },
-      }),
-      instances: [{ browser: 'chromium' }],
-    },
+    browser: chromiumBrowser,
   },
 });

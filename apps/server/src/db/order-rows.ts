@@ -62,16 +62,6 @@ function rowOf(order: Order, storeVersion: number) {
   };
 }
 
-/** Orders a store currently holds, in the states a store works on. */
-export async function listStoreOrders(db: Executor, storeId: string): Promise<Order[]> {
-  const rows = await db
-    .select({ data: orders.data })
-    .from(orders)
-    .where(and(eq(orders.storeId, storeId), inArray(orders.status, storeVisibleStatuses)))
-    .orderBy(orders.createdAt);
-  return rows.map((r) => orderSchema.parse(r.data));
-}
-
 /** A store sees an order from the offer until it is delivered; history lives in head office. */
 export const storeVisibleStatuses = [
   'offered', 'accepted', 'picking', 'short', 'picked', 'out_for_delivery', 'returned_to_store', 'delivered',

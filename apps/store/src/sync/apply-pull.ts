@@ -18,7 +18,7 @@ export async function applyPull(storeId: string, response: PullResponse): Promis
     }
     await db.serverOrders.bulkDelete(response.deletes);
     await db.serverOrders.bulkPut(response.puts.map((o) => ({ ...o, storeId })));
-    (await db.outbox.toArray()).forEach((e) => touched.add(e.orderId));
+    (await db.outbox.orderBy('orderId').uniqueKeys()).forEach((id) => touched.add(String(id)));
     await db.meta.put({ key: 'pull', cursor: response.cursor, lastMutationId: response.lastMutationId, storeId });
     await rebaseOrders(touched);
   });
