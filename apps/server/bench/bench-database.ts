@@ -66,10 +66,15 @@ export async function openBenchDatabase(target: { kind: 'pglite' } | { kind: 'po
   };
 }
 
-/** "INSERT sync_outcomes", "SELECT orders FOR UPDATE", "BEGIN" … */
+/** "INSERT sync_outcomes", "SELECT orders FOR UPDATE", "WITH: UPDATE sync_clients + INSERT sync_outcomes", "BEGIN" … */
 function statementKind(query: string): string {
   const text = query.trim().replace(/\s+/g, ' ');
   const verb = text.split(' ', 1)[0]!.toUpperCase();
+  if (verb === 'WITH') {
+    // A statement with data-modifying CTEs: name every write in it.
+    const writes = [...text.matchAll(/\b(insert into|update) (?!set\b)"?(\w+)"?/gi)].map((m) => `${m[1]!.split(' ')[0]!.toUpperCase()} ${m[2]}`);
+    return `WITH: ${[...new Set(writes)].join(' + ')}`;
+  }
   const table = text.match(/(?:from|into|update) "?(\w+)"?/i)?.[1];
   const locking = / for update$/i.test(text) ? ' FOR UPDATE' : '';
   const conflict = / on conflict do nothing/i.test(text) ? ' ON CONFLICT DO NOTHING' : '';

@@ -8,13 +8,14 @@ import { measurePeerInserts, measurePushes, offerOrders, pushAsDevice, type Meas
 /**
  * Push throughput: store actions applied per second through `applyPush` on the Drizzle push
  * database, beside the same database's rate of plain single-row INSERTs (docs/benchmarks.md).
- * Knobs: BENCH_BATCH, BENCH_PGLITE_ACTIONS, BENCH_PG_ACTIONS, BENCH_PG_CLIENTS; DATABASE_URL for PostgreSQL.
+ * Knobs: BENCH_BATCH, BENCH_PGLITE_ACTIONS, BENCH_PG_ACTIONS, BENCH_PG_CLIENTS, BENCH_SINGLE_ACTIONS; DATABASE_URL for PostgreSQL.
  */
 const knobs = {
   batch: intKnob('BENCH_BATCH', 50),
   pgliteActions: intKnob('BENCH_PGLITE_ACTIONS', 1_000),
   pgActions: intKnob('BENCH_PG_ACTIONS', 4_000),
   pgClients: intKnob('BENCH_PG_CLIENTS', 8),
+  singleActions: intKnob('BENCH_SINGLE_ACTIONS', 800),
 };
 const targets = { pglite: 500, postgres: 2_000 } as const;
 const warmUp = 200;
@@ -22,6 +23,8 @@ const warmUp = 200;
 interface Run {
   readonly clients: number;
   readonly actions: number;
+  /** Mutations per push: a device back from offline sends up to 100; one online sends each tap alone. */
+  readonly batch: number;
 }
 
 interface Row extends Run {
@@ -33,12 +36,20 @@ interface Row extends Run {
 const rows: Row[] = [];
 const notes: string[] = [];
 const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
-console.log(`push throughput · ${os.cpus().length} cpus · ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB · node ${process.version} · batch ${knobs.batch} · load ${load}`);
+console.log(`push throughput · ${os.cpus().length} cpus · ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB · node ${process.version} · load ${load}`);
 
-await runLeg({ kind: 'pglite' }, [{ clients: 1, actions: knobs.pgliteActions }]);
+const single = knobs.singleActions;
+await runLeg({ kind: 'pglite' }, [
+  { clients: 1, actions: knobs.pgliteActions, batch: knobs.batch },
+  { clients: 1, actions: single, batch: 1 },
+]);
 const adminUrl = process.env.DATABASE_URL;
 if (adminUrl) {
-  await runLeg({ kind: 'postgres', adminUrl }, [{ clients: 1, actions: Math.ceil(knobs.pgActions / 4) }, { clients: knobs.pgClients, actions: knobs.pgActions }]);
+  await runLeg({ kind: 'postgres', adminUrl }, [
+    { clients: 1, actions: Math.ceil(knobs.pgActions / 4), batch: knobs.batch },
+    { clients: knobs.pgClients, actions: knobs.pgActions, batch: knobs.batch },
+    { clients: knobs.pgClients, actions: single, batch: 1 },
+  ]);
 } else {
   console.log('\nPostgreSQL skipped: DATABASE_URL is not set (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/test).');
 }
@@ -55,12 +66,12 @@ async function runLeg(target: Parameters<typeof openBenchDatabase>[0], runs: Run
     await measurePeerInserts({ db: database.db, rows: warmUp, clients: 1 });
     for (const run of runs) {
       const sampler = database.url && run.clients > 1 ? await sampleBackendActivity(database.url) : null;
-      const push = await measurePushes({ db: database.db, orderIds: orderIds.splice(0, run.actions), clients: run.clients, batch: knobs.batch });
+      const push = await measurePushes({ db: database.db, orderIds: orderIds.splice(0, run.actions), clients: run.clients, batch: run.batch });
       const activity = await sampler?.stop();
       const peer = await measurePeerInserts({ db: database.db, rows: run.actions, clients: run.clients });
       rows.push({ database: database.kind, ...run, push, peer });
-      console.log(`${database.kind} · ${run.clients} client(s): ${Math.round(push.perSecond)} actions/s, ${Math.round(peer.perSecond)} inserts/s`);
-      if (activity) notes.push(formatActivity(`${database.kind}, ${run.clients} clients`, activity));
+      console.log(`${database.kind} · ${run.clients} client(s), ${run.batch} per push: ${Math.round(push.perSecond)} actions/s, ${Math.round(peer.perSecond)} inserts/s`);
+      if (activity) notes.push(formatActivity(`${database.kind}, ${run.clients} clients, ${run.batch} per push`, activity));
     }
     notes.push(await profileOnePush(database, orderIds.splice(0, knobs.batch)));
   } finally {
@@ -97,9 +108,9 @@ function formatActivity(label: string, activity: Map<string, number>): string {
 }
 
 function printTable(results: Row[]): void {
-  const header = ['database', 'clients', 'actions', 'actions/s', 'cpu ms/action', 'inserts/s', 'ratio', 'target', 'met'];
+  const header = ['database', 'clients', 'per push', 'actions', 'actions/s', 'cpu ms/action', 'inserts/s', 'ratio', 'target', 'met'];
   const body = results.map((r) => [
-    r.database, String(r.clients), String(r.push.operations), r.push.perSecond.toFixed(0), (r.push.cpuMs / r.push.operations).toFixed(2),
+    r.database, String(r.clients), String(r.batch), String(r.push.operations), r.push.perSecond.toFixed(0), (r.push.cpuMs / r.push.operations).toFixed(2),
     r.peer.perSecond.toFixed(0), (r.push.perSecond / r.peer.perSecond).toFixed(3), `>= ${targets[r.database]}`,
     r.push.perSecond >= targets[r.database] ? 'yes' : 'NO',
   ]);

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { reject, transition, type Actor, type Order, type OrderEvent, type Result } from '@repo/domain';
 import type { Database, Transaction } from './db/database.js';
-import { loadOrder, saveTransition } from './db/order-rows.js';
+import { loadOrder, saveTransitions } from './db/order-rows.js';
 import { rejectionError } from './rejection-error.js';
 import type { StorePokes } from './store-pokes.js';
 
@@ -23,7 +23,7 @@ export async function applyEventInTransaction(tx: Transaction, { orderId, event,
   const result = transition(before, event, { actor, now });
   if (!result.ok) return result;
   const actorUserId = 'userId' in actor ? actor.userId : null;
-  const touched = await saveTransition(tx, { before, after: result.value, event, actorUserId });
+  const touched = await saveTransitions(tx, [{ before, after: result.value, event, actorUserId }]);
   return { ok: true, value: { order: result.value, touched } };
 }
 

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -36,4 +37,14 @@ export async function openDatabase(target: DatabaseTarget, migrationsFolder: str
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+}
+
+/**
+ * Rows of a raw SQL statement, for the few hot paths written in SQL. Both drivers (node-postgres
+ * and PGlite) answer `execute` with an object holding `rows`; Drizzle's shared type cannot say so.
+ */
+export async function rowsOf<T>(db: Database | Transaction, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as { rows?: unknown };
+  if (!Array.isArray(result.rows)) throw new Error('The database driver answered without rows.');
+  return result.rows as T[];
 }

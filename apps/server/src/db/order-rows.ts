@@ -1,7 +1,7 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { orderSchema, storeOf, type Order, type OrderEvent } from '@repo/domain';
-import type { Database, Transaction } from './database.js';
-import { orderEvents, orders, storeOrderRemovals, storeVersions } from './schema.js';
+import { eq, sql } from 'drizzle-orm';
+import { orderSchema, storeOf, type Order, type OrderTransition } from '@repo/domain';
+import { rowsOf, type Database, type Transaction } from './database.js';
+import { orderEvents, orders } from './schema.js';
 
 type Executor = Database | Transaction;
 
@@ -21,38 +21,67 @@ export async function insertOrder(tx: Transaction, order: Order, actorUserId: st
 }
 
 /**
- * Saves the result of a lifecycle transition with its history entry, and bumps the version of
- * every store that sees the change (the one it left and the one it went to).
+ * Saves lifecycle steps, in order: their history entries, each order's final row, and a removal
+ * for each order that left a store. Every store that sees a change gets ONE version bump, shared
+ * by all the changes (they commit together); returns those stores. One statement whatever the
+ * number of steps, its rows passed as JSON parameters. It takes the store's version row, which
+ * serialises every writer of that store until commit: call this last in a transaction.
  */
-export async function saveTransition(
-  tx: Transaction,
-  change: { before: Order; after: Order; event: OrderEvent; actorUserId: string | null },
-): Promise<string[]> {
-  const touched = [...new Set([storeOf(change.before), storeOf(change.after)].filter((s): s is string => s !== null))];
-  const versions = await bumpStoreVersions(tx, touched);
-  const after = storeOf(change.after);
-  const before = storeOf(change.before);
-  if (before && before !== after) {
-    await tx.insert(storeOrderRemovals).values({ storeId: before, orderId: change.after.id, version: versions.get(before) ?? 0 });
+export async function saveTransitions(tx: Transaction, transitions: readonly OrderTransition[]): Promise<string[]> {
+  if (transitions.length === 0) return [];
+  const touched = new Set<string>();
+  const removals: { storeId: string; orderId: string }[] = [];
+  const finalRows = new Map<string, Order>();
+  for (const { before, after } of transitions) {
+    const from = storeOf(before);
+    const to = storeOf(after);
+    if (from) touched.add(from);
+    if (to) touched.add(to);
+    if (from && from !== to) removals.push({ storeId: from, orderId: after.id });
+    finalRows.set(after.id, after);
   }
-  await tx.update(orders).set(rowOf(change.after, after ? (versions.get(after) ?? 0) : 0)).where(eq(orders.id, change.after.id));
-  const { type, ...payload } = change.event;
-  await tx.insert(orderEvents).values({
-    orderId: change.after.id, type, actorUserId: change.actorUserId, fromStatus: change.before.status,
-    toStatus: change.after.status, payload, at: new Date(change.after.updatedAt),
-  });
-  return touched;
+  // Sorted, so two transactions that touch the same stores lock their version rows in one order.
+  const stores = [...touched].sort();
+  const changed = [...finalRows.values()].map((order) => ({ id: order.id, status: order.status, storeId: storeOf(order), updatedAt: order.updatedAt, data: order }));
+  const [result] = await rowsOf<{ saved: number }>(tx, sql`
+    WITH history AS (
+      INSERT INTO order_events (order_id, type, actor_user_id, from_status, to_status, payload, at)
+      SELECT e->>'orderId', e->>'type', e->>'actorUserId', e->>'fromStatus', e->>'toStatus', e->'payload', (e->>'at')::timestamptz
+      FROM jsonb_array_elements(${JSON.stringify(historyOf(transitions))}::jsonb) WITH ORDINALITY AS h(e, n)
+      ORDER BY n
+    ), changed AS (
+      SELECT c->>'id' AS id, c->>'status' AS status, c->>'storeId' AS store_id, c->'data' AS data, (c->>'updatedAt')::timestamptz AS updated_at
+      FROM jsonb_array_elements(${JSON.stringify(changed)}::jsonb) AS c
+    ), bumped AS (
+      INSERT INTO store_versions (store_id, version)
+      SELECT s, 1 FROM jsonb_array_elements_text(${JSON.stringify(stores)}::jsonb) AS s ORDER BY s
+      ON CONFLICT (store_id) DO UPDATE SET version = store_versions.version + 1
+      RETURNING store_id, version
+    ), saved AS (
+      UPDATE orders o SET status = c.status, store_id = c.store_id, data = c.data, updated_at = c.updated_at,
+        store_version = COALESCE(b.version, 0)
+      FROM changed c LEFT JOIN bumped b ON b.store_id = c.store_id
+      WHERE o.id = c.id
+      RETURNING o.id
+    ), removed AS (
+      INSERT INTO store_order_removals (store_id, order_id, version)
+      SELECT r->>'storeId', r->>'orderId', b.version
+      FROM jsonb_array_elements(${JSON.stringify(removals)}::jsonb) AS r JOIN bumped b ON b.store_id = r->>'storeId'
+      ON CONFLICT DO NOTHING
+    )
+    SELECT count(*)::int AS saved FROM saved`);
+  const saved = Number(result?.saved);
+  // Every step's order was read under lock in this transaction, so all of them must still be there.
+  if (saved !== changed.length) throw new Error(`Saved ${saved} of ${changed.length} changed orders.`);
+  return stores;
 }
 
-async function bumpStoreVersions(tx: Transaction, storeIds: string[]): Promise<Map<string, number>> {
-  if (storeIds.length === 0) return new Map();
-  // One upsert; rows sorted so two transactions touching the same stores lock them in the same order.
-  const rows = await tx
-    .insert(storeVersions)
-    .values([...storeIds].sort().map((storeId) => ({ storeId, version: 1 })))
-    .onConflictDoUpdate({ target: storeVersions.storeId, set: { version: sql`${storeVersions.version} + 1` } })
-    .returning({ storeId: storeVersions.storeId, version: storeVersions.version });
-  return new Map(rows.map((r) => [r.storeId, r.version]));
+/** One history entry per step, in step order (the insert keeps it) so the history reads as it happened. */
+function historyOf(transitions: readonly OrderTransition[]) {
+  return transitions.map(({ before, after, event, actorUserId }) => {
+    const { type, ...payload } = event;
+    return { orderId: after.id, type, actorUserId, fromStatus: before.status, toStatus: after.status, payload, at: after.updatedAt };
+  });
 }
 
 function rowOf(order: Order, storeVersion: number) {

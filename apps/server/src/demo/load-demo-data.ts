@@ -3,7 +3,7 @@ import { count } from 'drizzle-orm';
 import { transition, type Actor, type Order, type OrderEvent } from '@repo/domain';
 import { hashPassword } from '../auth/password.js';
 import type { Database, Transaction } from '../db/database.js';
-import { insertOrder, saveTransition } from '../db/order-rows.js';
+import { insertOrder, saveTransitions } from '../db/order-rows.js';
 import { customers, packagings, products, stock, stores, users } from '../db/schema.js';
 import { buildDemoCustomers, buildDemoProducts, buildDemoStores, personName, seededRandom } from './demo-chain.js';
 
@@ -103,7 +103,7 @@ async function loadDemoOrders(tx: Transaction, src: DemoOrderSources): Promise<v
       const step = demoStep(type, { storeId: store.id, clerkId: `u-${n}-c1`, now: src.now });
       const next = transition(order, step.event, { actor: step.actor, now: created });
       if (!next.ok) throw new Error(`Demo order walk broke at ${type}: ${next.rejection.message}`);
-      await saveTransition(tx, { before: order, after: next.value, event: step.event, actorUserId: 'userId' in step.actor ? step.actor.userId : null });
+      await saveTransitions(tx, [{ before: order, after: next.value, event: step.event, actorUserId: 'userId' in step.actor ? step.actor.userId : null }]);
       order = next.value;
     }
   }

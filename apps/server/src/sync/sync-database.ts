@@ -1,10 +1,10 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { orderSchema } from '@repo/domain';
+import { pushRejectionSchema } from '@repo/sync/protocol';
 import type { PullDatabase, PullRead, PushDatabase, PushTransaction, StoredOutcome } from '@repo/sync/server';
 import type { Database, Transaction } from '../db/database.js';
-import { storeVisibleStatuses } from '../db/order-rows.js';
 import { orders, storeOrderRemovals, storeVersions, syncClients, syncOutcomes } from '../db/schema.js';
-import { applyEventInTransaction } from '../order-actions.js';
+import { saveTransitions, storeVisibleStatuses } from '../db/order-rows.js';
 
 /** The sync engine's view of the database, on Drizzle (PGlite or PostgreSQL alike). */
 export function pushDatabase(db: Database, userId: string): PushDatabase {
@@ -22,31 +22,37 @@ function pushTransaction(tx: Transaction, userId: string): PushTransaction {
         .returning({ storeId: syncClients.storeId, lastMutationId: syncClients.lastMutationId });
       return row && row.storeId === storeId ? row.lastMutationId : null;
     },
-    async setLastMutationId(clientId, mutationId) {
-      await tx.update(syncClients).set({ lastMutationId: mutationId, lastUserId: userId, updatedAt: new Date() }).where(eq(syncClients.clientId, clientId));
-    },
     async lockOrders(orderIds) {
-      if (orderIds.length === 0) return;
-      await tx.select({ id: orders.id }).from(orders).where(inArray(orders.id, [...new Set(orderIds)])).orderBy(orders.id).for('update');
+      if (orderIds.length === 0) return new Map();
+      const rows = await tx.select({ data: orders.data }).from(orders)
+        .where(inArray(orders.id, [...new Set(orderIds)])).orderBy(orders.id).for('update');
+      return new Map(rows.map((r) => {
+        const order = orderSchema.parse(r.data);
+        return [order.id, order];
+      }));
     },
-    async recordOutcomes(clientId, outcomes) {
-      await tx.insert(syncOutcomes).values(
-        outcomes.map(({ mutationId, outcome }) => ({
-          clientId, mutationId, status: outcome.status, rejection: outcome.status === 'rejected' ? outcome.rejection : null,
-        })),
-      );
+    async findOutcomes(clientId, mutationIds) {
+      const rows = await tx.select().from(syncOutcomes)
+        .where(and(eq(syncOutcomes.clientId, clientId), inArray(syncOutcomes.mutationId, [...mutationIds])));
+      return new Map(rows.map((row): [number, StoredOutcome] => [
+        row.mutationId,
+        row.status === 'rejected' && row.rejection ? { status: 'rejected', rejection: pushRejectionSchema.parse(row.rejection) } : { status: 'applied' },
+      ]));
     },
-    async findOutcome(clientId, mutationId): Promise<StoredOutcome | null> {
-      const [row] = await tx.select().from(syncOutcomes).where(and(eq(syncOutcomes.clientId, clientId), eq(syncOutcomes.mutationId, mutationId)));
-      if (!row) return null;
-      return row.status === 'rejected' && row.rejection
-        ? { status: 'rejected', rejection: row.rejection as StoredOutcome & { status: 'rejected' } extends { rejection: infer R } ? R : never }
-        : { status: 'applied' };
+    async recordProgress({ clientId, lastMutationId, outcomes }) {
+      // One statement: the counter and the outcomes commit together with the effects.
+      const recorded = outcomes.map(({ mutationId, outcome }) =>
+        outcome.status === 'rejected' ? { mutationId, status: outcome.status, rejection: outcome.rejection } : { mutationId, status: outcome.status });
+      await tx.execute(sql`
+        WITH progress AS (
+          UPDATE sync_clients SET last_mutation_id = ${lastMutationId}, last_user_id = ${userId}, updated_at = now()
+          WHERE client_id = ${clientId}
+        )
+        INSERT INTO sync_outcomes (client_id, mutation_id, status, rejection)
+        SELECT ${clientId}, (o->>'mutationId')::bigint, o->>'status', o->'rejection'
+        FROM jsonb_array_elements(${JSON.stringify(recorded)}::jsonb) AS o`);
     },
-    async applyOrderEvent(change) {
-      const result = await applyEventInTransaction(tx, change);
-      return result.ok ? { ok: true, value: result.value.touched } : result;
-    },
+    saveTransitions: (transitions) => saveTransitions(tx, transitions),
   };
 }
 

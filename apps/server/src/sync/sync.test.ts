@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Mutation } from '@repo/sync/protocol';
 import type { OpenDatabase } from '../db/database.js';
@@ -48,6 +48,46 @@ describeWithDatabase(`[SY] push and pull on ${testDatabaseKind}`, () => {
     expect(first).toEqual({ lastMutationId: 1, outcomes: [{ id: 1, status: 'applied' }] });
     expect(replay).toEqual({ lastMutationId: 1, outcomes: [{ id: 1, status: 'already_applied', original: 'applied' }] });
     expect(await eventsOf(orderId, 'accept')).toBe(1);
+  });
+
+  test('[SY36] later mutations in a push see what earlier ones did; history keeps their order', async () => {
+    const clientId = randomUUID();
+    const [a, b] = [await offeredOrder(), await offeredOrder()];
+    const result = await manager().sync.push({ clientId, mutations: [accept(1, b), accept(2, a), accept(3, a), decline(4, b)] });
+    expect(result.outcomes).toEqual([
+      { id: 1, status: 'applied' },
+      { id: 2, status: 'applied' },
+      { id: 3, status: 'rejected', rejection: expect.objectContaining({ reason: 'TRANSITION_NOT_ALLOWED', details: { status: 'accepted', event: 'accept' } }) },
+      { id: 4, status: 'rejected', rejection: expect.objectContaining({ reason: 'TRANSITION_NOT_ALLOWED', details: { status: 'accepted', event: 'decline' } }) },
+    ]);
+    const history = await database.db.select({ orderId: orderEvents.orderId, type: orderEvents.type }).from(orderEvents)
+      .where(inArray(orderEvents.orderId, [a, b])).orderBy(asc(orderEvents.id));
+    expect(history.map((h) => `${h.orderId === a ? 'a' : 'b'}:${h.type}`)).toEqual(['a:create', 'a:offer', 'b:create', 'b:offer', 'b:accept', 'a:accept']);
+    const replay = await manager().sync.push({ clientId, mutations: [accept(3, a), decline(4, b), accept(5, a)] });
+    expect(replay.outcomes.map((o) => o.status)).toEqual(['already_applied', 'already_applied', 'rejected']);
+    expect(replay.outcomes[1]).toMatchObject({ original: 'rejected', rejection: { reason: 'TRANSITION_NOT_ALLOWED' } });
+  });
+
+  test('[SY37] one push moves its store\'s cursor by one, and the next pull carries every order it changed', async () => {
+    const clientId = randomUUID();
+    const ids = [await offeredOrder(), await offeredOrder(), await offeredOrder()];
+    const before = await manager().sync.pull({ clientId, cursor: null });
+    await manager().sync.push({ clientId, mutations: [accept(1, ids[0]!), decline(2, ids[1]!), accept(3, ids[2]!)] });
+    const after = await manager().sync.pull({ clientId, cursor: before.cursor });
+    expect(after.cursor).toBe(before.cursor + 1);
+    expect(after.puts.map((o) => [o.id, o.status]).sort()).toEqual([[ids[0], 'accepted'], [ids[2], 'accepted']].sort());
+    expect(after.deletes).toEqual([ids[1]]);
+    expect(after.lastMutationId).toBe(3);
+  });
+
+  test('[SY38] an unknown order is refused exactly like another store\'s order, and the rest of the push goes through', async () => {
+    const clientId = randomUUID();
+    const [theirs, ours] = [await offeredOrder('store-b'), await offeredOrder()];
+    const result = await manager().sync.push({ clientId, mutations: [accept(1, 'o-does-not-exist'), accept(2, theirs), accept(3, ours)] });
+    expect(result.outcomes[0]).toEqual({ ...result.outcomes[1], id: 1 });
+    expect(result.outcomes[1]).toMatchObject({ status: 'rejected', rejection: { reason: 'WRONG_STORE' } });
+    expect(result.outcomes[2]).toEqual({ id: 3, status: 'applied' });
+    expect(await eventsOf(theirs, 'accept')).toBe(0);
   });
 
   test('[SY5] a gap in mutation ids is refused and changes nothing', async () => {

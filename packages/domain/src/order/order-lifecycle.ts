@@ -9,6 +9,15 @@ export interface TransitionContext {
   readonly now: Date;
 }
 
+/** One lifecycle step that happened: what the order was, what happened to it, what it became. */
+export interface OrderTransition {
+  readonly before: Order;
+  readonly after: Order;
+  readonly event: OrderEvent;
+  /** The person who made it; null for the system. */
+  readonly actorUserId: string | null;
+}
+
 interface Rule<T extends OrderEventType, S extends OrderStatus> {
   /** Rule id, as written in docs/order-lifecycle.md. */
   readonly id: string;

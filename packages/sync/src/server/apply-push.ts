@@ -1,6 +1,6 @@
-import { decodeStoreAction, type Actor } from '@repo/domain';
-import { MUTATION_GAP, type Mutation, type MutationOutcome, type PushRequest, type PushResponse } from '../protocol.js';
-import type { PushDatabase, PushTransaction, StoredOutcome } from './push-database.js';
+import { decodeStoreAction, transition, type Actor, type DecodedAction, type Order, type OrderTransition, type Rejection } from '@repo/domain';
+import { MUTATION_GAP, type MutationOutcome, type PushRequest, type PushResponse } from '../protocol.js';
+import type { PushDatabase, RecordedOutcome, StoredOutcome } from './push-database.js';
 
 export interface ApplyPush {
   readonly db: PushDatabase;
@@ -24,37 +24,42 @@ export class ClientOfAnotherStoreError extends Error {
 
 /**
  * Applies a device's mutations exactly once, in order, in ONE transaction that also advances the
- * device's last mutation id: the effects and the counter commit together or not at all. A business
- * rejection writes nothing (the lifecycle refuses before any write), spends its id and is recorded,
- * so it costs one cycle and never blocks the actions behind it.
+ * device's last mutation id: the effects and the counter commit together or not at all. The
+ * lifecycle runs in memory on the locked orders, one mutation after another, so a later mutation
+ * sees what an earlier one did; the results are written set-based at the end. A business
+ * rejection changes nothing (the lifecycle refuses before anything is kept), spends its id and is
+ * recorded, so it costs one cycle and never blocks the actions behind it.
  */
 export async function applyPush({ db, actor, request, now }: ApplyPush): Promise<{ response: PushResponse; touched: Set<string> }> {
-  const touched = new Set<string>();
-  const response = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const last = await tx.lockClient(request.clientId, actor.storeId);
     if (last === null) throw new ClientOfAnotherStoreError();
     checkOrder(request, last);
-    const fresh = request.mutations.filter((m) => m.id > last);
-    await tx.lockOrders(orderIdsOf(fresh));
-    const outcomes: MutationOutcome[] = [];
-    const recorded: { mutationId: number; outcome: StoredOutcome }[] = [];
-    for (const mutation of request.mutations) {
-      if (mutation.id <= last) {
-        outcomes.push(await replayOutcome(tx, request.clientId, mutation.id));
-        continue;
-      }
-      const outcome = await mutate(tx, { actor, mutation, now: now() }, touched);
-      outcomes.push(outcome.status === 'applied' ? { id: mutation.id, status: 'applied' } : { id: mutation.id, ...outcome });
-      recorded.push({ mutationId: mutation.id, outcome });
-    }
+    const fresh = request.mutations.filter((m) => m.id > last).map((m) => ({ id: m.id, action: decodeStoreAction(m) }));
+    const replayed = request.mutations.filter((m) => m.id <= last).map((m) => m.id);
+    const stored = replayed.length > 0 ? await tx.findOutcomes(request.clientId, replayed) : new Map<number, StoredOutcome>();
+    const working = new Map(await tx.lockOrders(fresh.flatMap(({ action }) => (action.ok ? [action.orderId] : []))));
+
+    const transitions: OrderTransition[] = [];
+    const recorded: RecordedOutcome[] = fresh.map(({ id, action }) => {
+      const outcome = mutate(working, { actor, action, now: now() });
+      if (outcome.status === 'applied') transitions.push(outcome.transition);
+      return { mutationId: id, outcome: outcome.status === 'applied' ? { status: 'applied' } : outcome };
+    });
+
     const lastMutationId = Math.max(last, ...request.mutations.map((m) => m.id));
-    if (recorded.length > 0) {
-      await tx.recordOutcomes(request.clientId, recorded);
-      await tx.setLastMutationId(request.clientId, lastMutationId);
-    }
-    return { lastMutationId, outcomes };
+    if (recorded.length > 0) await tx.recordProgress({ clientId: request.clientId, lastMutationId, outcomes: recorded });
+    // Last on purpose: it takes the store's version row, which every writer of this store waits for.
+    const touched = new Set(transitions.length > 0 ? await tx.saveTransitions(transitions) : []);
+
+    const byId = new Map(recorded.map((r) => [r.mutationId, r.outcome]));
+    const outcomes = request.mutations.map((m): MutationOutcome => {
+      const fresh = byId.get(m.id);
+      if (fresh) return fresh.status === 'applied' ? { id: m.id, status: 'applied' } : { id: m.id, ...fresh };
+      return replayOutcome(m.id, stored.get(m.id));
+    });
+    return { response: { lastMutationId, outcomes }, touched };
   });
-  return { response, touched };
 }
 
 /** Ids within a push must be consecutive and must continue what the server has: a gap is refused whole. */
@@ -65,32 +70,29 @@ function checkOrder(request: PushRequest, last: number): void {
   if (first > last + 1) throw new MutationGapError(request.clientId, first, last + 1);
 }
 
-function orderIdsOf(mutations: readonly Mutation[]): string[] {
-  return mutations.flatMap((m) => {
-    const decoded = decodeStoreAction(m);
-    return decoded.ok ? [decoded.orderId] : [];
-  });
-}
-
-async function replayOutcome(tx: PushTransaction, clientId: string, id: number): Promise<MutationOutcome> {
-  const stored = await tx.findOutcome(clientId, id);
+function replayOutcome(id: number, stored: StoredOutcome | undefined): MutationOutcome {
   return stored?.status === 'rejected'
     ? { id, status: 'already_applied', original: 'rejected', rejection: stored.rejection }
     : { id, status: 'already_applied', original: 'applied' };
 }
 
-async function mutate(
-  tx: PushTransaction,
-  { actor, mutation, now }: { actor: ApplyPush['actor']; mutation: Mutation; now: Date },
-  touched: Set<string>,
-): Promise<StoredOutcome> {
-  const decoded = decodeStoreAction(mutation);
-  if (!decoded.ok) return { status: 'rejected', rejection: { reason: 'INVALID_ACTION', message: decoded.message } };
-  const result = await tx.applyOrderEvent({ orderId: decoded.orderId, event: decoded.event, actor, now });
-  if (!result.ok) {
-    const { reason, message, details } = result.rejection;
-    return { status: 'rejected', rejection: details ? { reason, message, details: { ...details } } : { reason, message } };
-  }
-  result.value.forEach((s) => touched.add(s));
-  return { status: 'applied' };
+type Mutated = { readonly status: 'applied'; readonly transition: OrderTransition } | Extract<StoredOutcome, { status: 'rejected' }>;
+
+/** Runs one action through the lifecycle on the working copy of the push's orders. */
+function mutate(
+  working: Map<string, Order>,
+  { actor, action, now }: { actor: ApplyPush['actor']; action: DecodedAction; now: Date },
+): Mutated {
+  if (!action.ok) return { status: 'rejected', rejection: { reason: 'INVALID_ACTION', message: action.message } };
+  const before = working.get(action.orderId);
+  // Security: a missing order is refused like another store's, so a device learns nothing of either.
+  if (!before) return refused({ reason: 'WRONG_STORE', message: 'This order is not assigned to your store.' });
+  const result = transition(before, action.event, { actor, now });
+  if (!result.ok) return refused(result.rejection);
+  working.set(action.orderId, result.value);
+  return { status: 'applied', transition: { before, after: result.value, event: action.event, actorUserId: actor.userId } };
+}
+
+function refused({ reason, message, details }: Rejection): Mutated {
+  return { status: 'rejected', rejection: details ? { reason, message, details: { ...details } } : { reason, message } };
 }
