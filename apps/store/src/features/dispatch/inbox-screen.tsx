@@ -5,6 +5,7 @@ import { db, type StoredOrder } from '../../local-db/store-db.js';
 import { useNow } from '../../shell/use-now.js';
 import { OrderSyncChip, useSyncStates, type OrderSyncState } from '../../sync-status/order-sync-chip.js';
 import { RejectedActions } from '../../sync-status/rejected-actions.js';
+import { offersFirst } from './inbox-order.js';
 
 /** The store's orders, straight from IndexedDB: works the same online and offline. */
 export function InboxScreen({ storeId, onOpen }: { storeId: string; onOpen: (orderId: string) => void }) {
@@ -15,14 +16,14 @@ export function InboxScreen({ storeId, onOpen }: { storeId: string; onOpen: (ord
   const now = useNow(15_000);
   const [shown, setShown] = useState(pageSize);
   if (!orders) return null;
-  const newestFirst = [...orders].reverse();
+  const inOrder = offersFirst(orders);
   return (
     <section className="screen" aria-labelledby="inbox-title">
       <RejectedActions />
       <h2 id="inbox-title">{t('inbox.title')} <span className="muted">{t('inbox.count', { count: orders.length })}</span></h2>
       {orders.length === 0 ? <p className="empty">{t('inbox.empty')}</p> : (
         <ul className="order-list" aria-label={t('inbox.title')}>
-          {newestFirst.slice(0, shown).map((order) => <OrderCard key={order.id} order={order} sync={sync.stateOf(order.id)} now={now} onOpen={onOpen} />)}
+          {inOrder.slice(0, shown).map((order) => <OrderCard key={order.id} order={order} sync={sync.stateOf(order.id)} now={now} onOpen={onOpen} />)}
         </ul>
       )}
       {orders.length > shown && (
