@@ -180,7 +180,8 @@ async function acceptThroughApp(page: Page, orders: readonly CreatedOrder[]): Pr
     await page.getByRole('alert').filter({ hasText: '已保存在本机' }).waitFor({ timeout: 10_000 });
     saved.push(Date.now() - clicked);
     await page.getByRole('button', { name: /返回收件箱/ }).click();
-    await page.getByRole('button', { name: `查看订单 ${order.number}` }).waitFor({ timeout: 60_000 });
+    // Back on the inbox (the accepted order itself now sits below the offers still waiting).
+    await page.getByRole('heading', { name: /派单收件箱/ }).waitFor({ timeout: 60_000 });
     round.push(Date.now() - roundStart);
     if ((i + 1) % 50 === 0) console.log(`[catch-up] ${i + 1} accepts through the app, last round ${ms(round.at(-1) ?? 0)}`);
   }

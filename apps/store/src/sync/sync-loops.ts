@@ -9,7 +9,9 @@ import { clientIdentity } from './client-identity.js';
 import { renumberOutbox } from './renumber-outbox.js';
 import { setSyncStatus } from './sync-status.js';
 
-const pushBatchSize = 100;
+// As many as the protocol takes in one push: the server applies a push in one transaction of six
+// round trips whatever its size, while each push costs the device a settle and a pull.
+const pushBatchSize = 500;
 
 /**
  * The leader's two loops. Pull and push run independently, so a stuck upload never delays a new
