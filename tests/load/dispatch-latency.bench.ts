@@ -54,7 +54,8 @@ await withLoadServer({ env: { OFFER_TTL_MINUTES: '600' } }, async (server) => {
       return route.fulfill({ status: 503, contentType: 'text/plain', body: 'Service Unavailable' });
     });
     const started = Date.now();
-    await acceptThroughApp(page, toQueue);
+    // Newest first: each is then among the first cards of the offers still waiting, where a manager taps.
+    await acceptThroughApp(page, [...toQueue].reverse());
     const { outbox } = await countRows(page, ['outbox']);
     log(`queued ${toQueue.length} accepts through the app in ${ms(Date.now() - started)}; outbox ${outbox}; pushes refused so far ${refused}`);
 
