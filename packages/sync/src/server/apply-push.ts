@@ -38,27 +38,40 @@ export async function applyPush({ db, actor, request, now }: ApplyPush): Promise
     const fresh = request.mutations.filter((m) => m.id > last).map((m) => ({ id: m.id, action: decodeStoreAction(m) }));
     const replayed = request.mutations.filter((m) => m.id <= last).map((m) => m.id);
     const stored = replayed.length > 0 ? await tx.findOutcomes(request.clientId, replayed) : new Map<number, StoredOutcome>();
-    const working = new Map(await tx.lockOrders(fresh.flatMap(({ action }) => (action.ok ? [action.orderId] : []))));
-
-    const transitions: OrderTransition[] = [];
-    const recorded: RecordedOutcome[] = fresh.map(({ id, action }) => {
-      const outcome = mutate(working, { actor, action, now: now() });
-      if (outcome.status === 'applied') transitions.push(outcome.transition);
-      return { mutationId: id, outcome: outcome.status === 'applied' ? { status: 'applied' } : outcome };
-    });
+    const locked = await tx.lockOrders(fresh.flatMap(({ action }) => (action.ok ? [action.orderId] : [])));
+    const { recorded, transitions } = decide(fresh, { orders: locked, actor, now });
 
     const lastMutationId = Math.max(last, ...request.mutations.map((m) => m.id));
     if (recorded.length > 0) await tx.recordProgress({ clientId: request.clientId, lastMutationId, outcomes: recorded });
     // Last on purpose: it takes the store's version row, which every writer of this store waits for.
     const touched = new Set(transitions.length > 0 ? await tx.saveTransitions(transitions) : []);
+    return { response: { lastMutationId, outcomes: answer(request, recorded, stored) }, touched };
+  });
+}
 
-    const byId = new Map(recorded.map((r) => [r.mutationId, r.outcome]));
-    const outcomes = request.mutations.map((m): MutationOutcome => {
-      const fresh = byId.get(m.id);
-      if (fresh) return fresh.status === 'applied' ? { id: m.id, status: 'applied' } : { id: m.id, ...fresh };
-      return replayOutcome(m.id, stored.get(m.id));
-    });
-    return { response: { lastMutationId, outcomes }, touched };
+/** Runs the new mutations through the lifecycle, in id order, on a working copy of the locked orders. */
+function decide(
+  fresh: readonly { id: number; action: DecodedAction }[],
+  { orders, actor, now }: { orders: ReadonlyMap<string, Order>; actor: ApplyPush['actor']; now: () => Date },
+): { recorded: RecordedOutcome[]; transitions: OrderTransition[] } {
+  const working = new Map(orders);
+  const transitions: OrderTransition[] = [];
+  const recorded = fresh.map(({ id, action }): RecordedOutcome => {
+    const outcome = mutate(working, { actor, action, now: now() });
+    if (outcome.status === 'rejected') return { mutationId: id, outcome };
+    transitions.push(outcome.transition);
+    return { mutationId: id, outcome: { status: 'applied' } };
+  });
+  return { recorded, transitions };
+}
+
+/** One outcome per mutation of the request, in its order: fresh ones as decided, replays as first recorded. */
+function answer(request: PushRequest, recorded: readonly RecordedOutcome[], stored: ReadonlyMap<number, StoredOutcome>): MutationOutcome[] {
+  const decided = new Map(recorded.map((r) => [r.mutationId, r.outcome]));
+  return request.mutations.map((m): MutationOutcome => {
+    const outcome = decided.get(m.id);
+    if (!outcome) return replayOutcome(m.id, stored.get(m.id));
+    return outcome.status === 'applied' ? { id: m.id, status: 'applied' } : { id: m.id, ...outcome };
   });
 }
 
