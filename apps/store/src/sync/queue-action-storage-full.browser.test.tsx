@@ -4,29 +4,18 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { cdp, page } from 'vitest/browser';
 import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import type { Order } from '@repo/domain';
 import { OrderScreen } from '../features/dispatch/order-screen.js';
 import { I18nProvider } from '../i18n/i18n.js';
 import { db } from '../local-db/store-db.js';
 import { applyPull } from './apply-pull.js';
 import { queueAction } from './queue-action.js';
+import { manager, offered } from '../test/offered-order.js';
 
 // The quota is Chromium's own (CDP Storage.overrideQuotaForOrigin), never a stubbed IndexedDB:
 // the write fails the way it fails on a handheld whose storage is full.
 
-const manager = { role: 'store_manager', userId: 'u-m', storeId: 'store-a' } as const;
 const fillerName = 'sy39-filler';
 let screen: Root | null = null;
-
-function offered(id: string): Order {
-  return {
-    id, number: `D-${id}`, customerId: 'c', customerName: '王芳', customerPhone: '13800138000',
-    address: { text: '上海市徐汇区天钥桥路 1 号', lat: 31, lng: 121 },
-    lines: [{ productId: 'p', gtin: '06901234567892', name: '水', quantity: 1, confirmedQuantity: 1 }],
-    declinedBy: [], createdAt: '2026-11-23T01:00:00Z', updatedAt: '2026-11-23T01:00:00Z',
-    status: 'offered', storeId: 'store-a', offerExpiresAt: '2099-01-01T00:00:00Z',
-  };
-}
 
 function accept(orderId: string) {
   return { name: 'offer.accept', version: 1, args: { orderId } };
