@@ -3,7 +3,7 @@ import { orderSchema } from '@repo/domain';
 import { pushRejectionSchema } from '@repo/sync/protocol';
 import type { PullDatabase, PullRead, PushDatabase, PushTransaction, StoredOutcome } from '@repo/sync/server';
 import type { Database, Transaction } from '../db/database.js';
-import { orders, storeOrderRemovals, storeVersions, syncClients, syncOutcomes } from '../db/schema.js';
+import { orders, storeOrderRemovals, storeVersions, syncClients, syncOutcomes, users } from '../db/schema.js';
 import { saveTransitions, storeVisibleStatuses } from '../db/order-rows.js';
 
 /** The sync engine's view of the database, on Drizzle (PGlite or PostgreSQL alike). */
@@ -30,6 +30,11 @@ function pushTransaction(tx: Transaction, userId: string): PushTransaction {
         const order = orderSchema.parse(r.data);
         return [order.id, order];
       }));
+    },
+    async storeClerks(storeId, userIds) {
+      const rows = await tx.select({ id: users.id }).from(users)
+        .where(and(eq(users.storeId, storeId), eq(users.role, 'clerk'), inArray(users.id, [...new Set(userIds)])));
+      return new Set(rows.map((r) => r.id));
     },
     async findOutcomes(clientId, mutationIds) {
       const rows = await tx.select().from(syncOutcomes)
