@@ -26,6 +26,27 @@ test('[BC1] a GS at the very end survives the trim and is ignored as a trailing 
 });
 
 test.each([
+  [']C1010950110153000310ABC '],
+  [']C1010950110153000310ABC \r\n'],
+  [']d2010950110153000310ABC '],
+  ['(01)09501101530003(10)ABC '],
+  ['010950110153000310ABC \r\n'],
+  [']C1010950110153000310 ABC'],
+])('[BC36] a space in GS1 data %j is data, never trimmed: refused as BAD_FORMAT', (text) => {
+  const parsed = parse(text);
+  expect(parsed.ok ? parsed.value : parsed.rejection).toMatchObject({ reason: 'BAD_FORMAT' });
+});
+
+test('[BC36] wedge noise around GS1 data is still trimmed, the data is not', () => {
+  expect(parse('\t]C1010950110153000310ABC\r\n')).toMatchObject({ ok: true, value: { kind: 'gs1', elements: [{}, { ai: '10', data: 'ABC' }] } });
+  expect(parse('  0109501101530003\r\n')).toMatchObject({ ok: true, value: { kind: 'gs1', gtin14: '09501101530003' } });
+});
+
+test.each([' ]E06901234567892 ', ']E0 6901234567892 ', ' CMD:UNDO ', ' ]Q1CMD:UNDO '])('[BC36] spaces around a GTIN or command %j are noise: no data is changed by trimming them', (text) => {
+  expect(parse(text).ok).toBe(true);
+});
+
+test.each([
   [']C10109501101530003', 'gs1'],
   [']e00109501101530003', 'gs1'],
   [']d20109501101530003', 'gs1'],
