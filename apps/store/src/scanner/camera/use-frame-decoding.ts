@@ -8,15 +8,16 @@ import { startFrameLoop } from './frame-loop.js';
  * screen (loading the wasm costs more than a camera switch) and ended when the screen closes.
  * Returns true once the decoder has failed (e.g. its wasm could not be loaded).
  */
-export function useFrameDecoding({ video, isRunning, onRead }: {
+export function useFrameDecoding({ video, isRunning, onFrame }: {
   video: RefObject<HTMLVideoElement | null>;
   isRunning: boolean;
-  onRead: (decoded: DecodedBarcode) => void;
+  /** Each decoded frame: what it read, or null. */
+  onFrame: (decoded: DecodedBarcode | null) => void;
 }): { hasFailed: boolean } {
   const [decoder, setDecoder] = useState<FrameDecoder | null>(null);
   const [hasFailed, setFailed] = useState(false);
-  const latestOnRead = useRef(onRead);
-  latestOnRead.current = onRead;
+  const latestOnFrame = useRef(onFrame);
+  latestOnFrame.current = onFrame;
 
   useEffect(() => {
     const created = new FrameDecoder();
@@ -27,7 +28,7 @@ export function useFrameDecoding({ video, isRunning, onRead }: {
   useEffect(() => {
     const element = video.current;
     if (!decoder || !element || !isRunning || hasFailed) return;
-    return startFrameLoop({ video: element, decoder, onRead: (decoded) => latestOnRead.current(decoded), onError: () => setFailed(true) });
+    return startFrameLoop({ video: element, decoder, onFrame: (decoded) => latestOnFrame.current(decoded), onError: () => setFailed(true) });
   }, [video, decoder, isRunning, hasFailed]);
 
   return { hasFailed };
