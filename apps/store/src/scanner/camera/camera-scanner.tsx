@@ -24,7 +24,7 @@ export function CameraScanner({ onRead, onClose }: { onRead: (text: string) => v
       if (sightings.countsAsScan(text, performance.now()) && text !== null) onRead(text);
     },
   });
-  const status = decoding.hasFailed ? 'decoder_failed' : camera.status;
+  const status = decoding.hasFailed ? 'decoder_failed' : camera.status === 'scanning' && decoding.usesFallback ? 'scanning_fallback' : camera.status;
 
   return (
     <section className={`camera-scanner camera-${status}`} aria-label={t('camera.title')}>
