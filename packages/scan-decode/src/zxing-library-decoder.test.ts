@@ -40,6 +40,13 @@ test('[DC10] on the sample photos its identifiers match what zxing records (GS1-
   for (const { sample, decoded } of compared) expect(decoded?.symbologyIdentifier, sample.file).toBe(sample.metadata.get('SYMBOLOGY_IDENTIFIER'));
 });
 
+test('[DC10] reading GS1 adds no wrong Code 128 read: a check character equal to FNC1 is not a trailing GS', async () => {
+  const samples = sampleSets.filter((set) => set.format === 'code128').flatMap(loadSampleSet);
+  const reads = [];
+  for (const sample of samples) reads.push({ file: sample.file, text: (await decoder.decode(sample.image))?.text, expected: sample.expectedText });
+  expect(reads.filter((r) => r.text !== r.expected)).toEqual([]);
+});
+
 // The port wants more white around a symbol than the writer's quiet zones: 20 px more on each side.
 function toImage(modules: BarcodeModules, scale = 4, margin = 20): ImageDataLike {
   const width = modules.width * scale + 2 * margin;

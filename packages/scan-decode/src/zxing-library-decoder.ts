@@ -76,8 +76,12 @@ function withSymbologyIdentifier(text: string, format: BarcodeFormat): DecodedBa
       return { text, format, symbologyIdentifier: ']E4' };
     case 'itf':
       return { text, format, symbologyIdentifier: ']I0' };
-    case 'code128':
-      return text.startsWith(']C1') ? { text: text.slice(3), format, symbologyIdentifier: ']C1' } : { text, format, symbologyIdentifier: ']C0' };
+    case 'code128': {
+      // With ASSUME_GS1 the port also turns a check character whose value is FNC1's (102) into a
+      // trailing GS (code128-3/2.png); ZXing-C++ drops it. A trailing FNC1 carries no data (BC12).
+      const data = text.endsWith(GS) ? text.slice(0, -1) : text;
+      return data.startsWith(']C1') ? { text: data.slice(3), format, symbologyIdentifier: ']C1' } : { text: data, format, symbologyIdentifier: ']C0' };
+    }
     case 'datamatrix':
       return text.startsWith(GS) ? { text: text.slice(1), format, symbologyIdentifier: ']d2' } : { text, format, symbologyIdentifier: ']d1' };
     case 'qrcode':
