@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Mutation } from '@repo/sync/protocol';
 import type { OpenDatabase } from '../db/database.js';
-import { outgoingMessages } from '../db/schema.js';
+import { orderEvents, outgoingMessages } from '../db/schema.js';
 import { seedTestChain, storeOrders, testServer, type TestServer } from '../test/test-chain.js';
 import { describeWithDatabase, openTestDatabase, testDatabaseKind } from '../test/test-database.js';
 
@@ -152,5 +152,17 @@ describeWithDatabase(`[FU] the order from accept to the customer's hands on ${te
     expect(next.serverTime).toEqual(expect.any(String));
     const clerkNext = await as('a.clerk').sync.pull({ clientId: randomUUID(), cursor: clerkFirst.cursor });
     expect(clerkNext.departures).toContainEqual(expect.objectContaining({ orderId: order.id, why: 'cancelled' }));
+  });
+
+  test('[SY45] a second handheld accepting the same offer is told who got there first; history keeps the device time', async () => {
+    const order = await as('hq').orders.create({ customerId: 'c-1', lines: [{ productId: 'p-1', quantity: 1 }] });
+    await as('hq').orders.dispatch({ orderId: order.id, storeId: 'store-a' });
+    const [first, second] = [device('a.manager'), device('a.manager')];
+    expect(await first.send('offer.accept', { orderId: order.id })).toMatchObject({ status: 'applied' });
+    expect(await second.send('offer.accept', { orderId: order.id })).toMatchObject({
+      status: 'rejected', rejection: { reason: 'TRANSITION_NOT_ALLOWED', details: { status: 'accepted', byName: 'A 店长', byUserId: 'u-a-m', byYou: 1 } },
+    });
+    const [accept] = await database.db.select().from(orderEvents).where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.type, 'accept')));
+    expect(accept?.payload).toMatchObject({ deviceAt: expect.any(String) });
   });
 });

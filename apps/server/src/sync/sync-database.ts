@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { orderSchema } from '@repo/domain';
 import { pushRejectionSchema } from '@repo/sync/protocol';
 import type { PullDatabase, PullRead, PushDatabase, PushTransaction, StoredOutcome } from '@repo/sync/server';
-import type { Database, Transaction } from '../db/database.js';
+import { rowsOf, type Database, type Transaction } from '../db/database.js';
 import { orderEvents, orders, storeOrderRemovals, storeVersions, syncClients, syncOutcomes, users } from '../db/schema.js';
 import { saveTransitions, storeVisibleStatuses } from '../db/order-rows.js';
 
@@ -35,6 +35,16 @@ function pushTransaction(tx: Transaction, userId: string): PushTransaction {
       const rows = await tx.select({ id: users.id }).from(users)
         .where(and(eq(users.storeId, storeId), eq(users.role, 'clerk'), inArray(users.id, [...new Set(userIds)])));
       return new Set(rows.map((r) => r.id));
+    },
+    async lastActors(orderIds) {
+      if (orderIds.length === 0) return new Map();
+      // The newest history entry with a person, per order; a store's own staff only (its orders are locked by this push).
+      const rows = await rowsOf<{ order_id: string; user_id: string; name: string }>(tx, sql`
+        SELECT DISTINCT ON (e.order_id) e.order_id, u.id AS user_id, u.display_name AS name
+        FROM order_events e JOIN users u ON u.id = e.actor_user_id
+        WHERE e.order_id IN (SELECT jsonb_array_elements_text(${JSON.stringify([...new Set(orderIds)])}::jsonb))
+        ORDER BY e.order_id, e.id DESC`);
+      return new Map(rows.map((r) => [r.order_id, { userId: r.user_id, name: r.name }]));
     },
     async findOutcomes(clientId, mutationIds) {
       const rows = await tx.select().from(syncOutcomes)

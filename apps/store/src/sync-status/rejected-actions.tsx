@@ -15,7 +15,7 @@ export function RejectedActions() {
         {rejections.map((r) => (
           <li key={r.seq}>
             <strong>{t('rejected.what', { action: t(actionKey(r.name)), number: r.orderNumber })}</strong>
-            <p>{t(reasonKey(r.rejection.reason))}{nowStatus(t, r.rejection.details)}</p>
+            <p>{firstBy(t, r.rejection.details) ?? t(reasonKey(r.rejection.reason))}{nowStatus(t, r.rejection.details)}</p>
             <p className="muted">{t('rejected.todo')}</p>
             <button type="button" aria-label={t('rejected.dismiss', { number: r.orderNumber })} onClick={() => r.seq !== undefined && void db.rejections.delete(r.seq)}>
               {t('rejected.ok')}
@@ -33,6 +33,12 @@ function nowStatus(t: ReturnType<typeof useI18n>['t'], details: Record<string, s
   return typeof status === 'string' && (orderStatuses as readonly string[]).includes(status)
     ? ' ' + t('rejected.nowStatus', { status: t(`status.${status as OrderStatus}`) })
     : '';
+}
+
+/** "王店长 got to this order first": what happened when two handhelds acted on one order. */
+function firstBy(t: ReturnType<typeof useI18n>['t'], details: Record<string, string | number> | undefined): string | undefined {
+  if (details?.byYou === 1) return t('rejected.byYouElsewhere');
+  return typeof details?.byName === 'string' ? t('rejected.byOther', { name: details.byName }) : undefined;
 }
 
 function actionKey(name: string) {

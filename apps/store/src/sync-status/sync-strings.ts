@@ -36,6 +36,8 @@ const zhHans = {
   'action.delivery.fail': '配送失败',
   'action.return.confirm': '确认退回',
   'action.return.retry': '重新配送',
+  'rejected.byOther': '{name}已先处理了此订单。',
+  'rejected.byYouElsewhere': '您已在另一台设备上先处理了此订单。',
 } as const;
 
 /** zh-Hans is the original; the others must have every key. */
@@ -77,6 +79,8 @@ export const syncStrings: Catalogs<keyof typeof zhHans> = {
     'action.delivery.fail': '配送失敗',
     'action.return.confirm': '確認退回',
     'action.return.retry': '重新配送',
+    'rejected.byOther': '{name}已先處理了此訂單。',
+    'rejected.byYouElsewhere': '您已在另一台裝置上先處理了此訂單。',
   },
   en: {
     'sync.connecting': 'Connecting',
@@ -114,5 +118,7 @@ export const syncStrings: Catalogs<keyof typeof zhHans> = {
     'action.delivery.fail': 'Delivery failed',
     'action.return.confirm': 'Goods back',
     'action.return.retry': 'Deliver again',
+    'rejected.byOther': '{name} got to this order first.',
+    'rejected.byYouElsewhere': 'You already did this on another device.',
   },
 };
