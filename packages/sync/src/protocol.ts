@@ -8,6 +8,13 @@ import { departureSchema, orderSchema, rejectionReasons, storeActionSchema } fro
  */
 export const mutationSchema = storeActionSchema.extend({
   id: z.number().int().positive(),
+  /**
+   * The id of this client's previous mutation (0 for its first). With it, ids need only increase:
+   * a device keeps one sequence for all the people who use it, each person with a client id of
+   * their own, and the chain still proves nothing in between was lost. Without it (older apps),
+   * ids must be consecutive.
+   */
+  prev: z.number().int().nonnegative().optional(),
   /** When the person acted, on the device's clock: for display and audit only, never for ordering. */
   createdAt: z.iso.datetime({ offset: true }),
 });

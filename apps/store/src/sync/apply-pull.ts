@@ -8,7 +8,7 @@ import { rebaseOrders } from './rebase-orders.js';
  * move together, then unsent actions are replayed on top. A reset replaces the truth but never
  * touches the outbox.
  */
-export async function applyPull(storeId: string, response: PullResponseInput, now = new Date()): Promise<void> {
+export async function applyPull(storeId: string, response: PullResponseInput, now = new Date(), clientId?: string): Promise<void> {
   await db.transaction('rw', [db.orders, db.serverOrders, db.outbox, db.meta, db.departures], async () => {
     const touched = new Set<string>([...response.puts.map((o) => o.id), ...response.deletes]);
     const held = new Map((await db.orders.bulkGet(response.deletes)).flatMap((o) => (o ? [[o.id, o] as const] : [])));
@@ -21,11 +21,13 @@ export async function applyPull(storeId: string, response: PullResponseInput, no
       for (const order of await db.orders.toArray()) if (!kept.has(order.id)) held.set(order.id, order);
       await db.serverOrders.clear();
     }
+    // Only this store's orders: a handheld shared across stores never tells one store about another's.
+    for (const [id, order] of held) if (order.storeId !== storeId) held.delete(id);
     await recordDepartures(held, response.departures ?? [], now);
     await db.serverOrders.bulkDelete(response.deletes);
     await db.serverOrders.bulkPut(response.puts.map((o) => ({ ...o, storeId })));
     (await db.outbox.orderBy('orderId').uniqueKeys()).forEach((id) => touched.add(String(id)));
-    await db.meta.put({ key: 'pull', cursor: response.cursor, lastMutationId: response.lastMutationId, storeId });
+    await db.meta.put({ key: 'pull', cursor: response.cursor, lastMutationId: response.lastMutationId, storeId, ...(clientId ? { clientId } : {}) });
     await rebaseOrders(touched);
   });
 }

@@ -104,12 +104,32 @@ function answer(request: PushRequest, recorded: readonly RecordedOutcome[], stor
   });
 }
 
-/** Ids within a push must be consecutive and must continue what the server has: a gap is refused whole. */
+/**
+ * Nothing may be lost in between: ids within a push increase, and the first new one continues what
+ * the server has. Chained mutations (`prev`) name their predecessor; older ones must be consecutive.
+ * A break is refused whole, and the device resends from the server's last id.
+ */
 function checkOrder(request: PushRequest, last: number): void {
-  const first = request.mutations[0]?.id ?? last + 1;
-  const broken = request.mutations.findIndex((m, i) => m.id !== first + i);
-  if (broken > 0) throw new MutationGapError(request.clientId, request.mutations[broken]!.id, first + broken);
+  const mutations = request.mutations;
+  if (mutations.some((m) => m.prev !== undefined)) return checkChain(request, last);
+  const first = mutations[0]?.id ?? last + 1;
+  const broken = mutations.findIndex((m, i) => m.id !== first + i);
+  if (broken > 0) throw new MutationGapError(request.clientId, mutations[broken]!.id, first + broken);
   if (first > last + 1) throw new MutationGapError(request.clientId, first, last + 1);
+}
+
+function checkChain({ clientId, mutations }: PushRequest, last: number): void {
+  let previous: number | undefined;
+  for (const m of mutations) {
+    if (previous !== undefined && (m.id <= previous || (m.prev ?? previous) !== previous)) {
+      throw new MutationGapError(clientId, m.id, previous + 1);
+    }
+    // The first mutation the server has not applied must follow the last one it has.
+    if (m.id > last && (previous === undefined || previous <= last) && (m.prev ?? m.id - 1) !== last) {
+      throw new MutationGapError(clientId, m.id, last + 1);
+    }
+    previous = m.id;
+  }
 }
 
 function replayOutcome(id: number, stored: StoredOutcome | undefined): MutationOutcome {
