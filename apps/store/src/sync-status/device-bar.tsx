@@ -26,7 +26,7 @@ export function DeviceBar() {
       </span>
       <span className="muted last-sync">{status?.lastSyncedAt ? t('sync.lastSync', { age: ageText(t, now, status.lastSyncedAt) }) : t('sync.neverSynced')}</span>
       {queues && queues.others.length > 0 && (
-        <span className="held">{t('sync.heldForOthers', { count: queues.others.length, names: namesOf(queues.others) })}</span>
+        <span className="held">{t('sync.heldForOthers', { count: queues.others.length, names: namesOf(t, queues.others, queues.storeId) })}</span>
       )}
     </div>
   );
@@ -36,14 +36,10 @@ export function DeviceBar() {
  * The signed-in person's unsent actions, and everyone else's: on a shared handheld those wait for
  * their maker to sign in again (they are never sent as someone else).
  */
-async function queuesOnDevice(): Promise<{ mine: OutboxEntry[]; others: OutboxEntry[] }> {
+async function queuesOnDevice(): Promise<{ mine: OutboxEntry[]; others: OutboxEntry[]; storeId: string | null }> {
   const [session, entries] = await Promise.all([db.session.get('current'), db.outbox.orderBy('id').toArray()]);
   const isMine = (e: OutboxEntry) => e.userId === session?.user.id && e.storeId === session.user.storeId;
-  return { mine: entries.filter(isMine), others: entries.filter((e) => !isMine(e)) };
-}
-
-function namesOf(entries: readonly OutboxEntry[]): string {
-  return [...new Set(entries.map((e) => e.userName ?? e.userId))].join('、');
+  return { mine: entries.filter(isMine), others: entries.filter((e) => !isMine(e)), storeId: session?.user.storeId ?? null };
 }
 
 function ageText(t: ReturnType<typeof useI18n>['t'], now: number, iso: string | undefined): string {
@@ -52,4 +48,10 @@ function ageText(t: ReturnType<typeof useI18n>['t'], now: number, iso: string | 
   if (minutes < 1) return t('age.justNow');
   if (minutes < 60) return t('age.minutes', { count: minutes });
   return t('age.hours', { count: Math.floor(minutes / 60) });
+}
+
+/** Colleagues by name; people of another store only as that (a store learns nothing of another's staff). */
+function namesOf(t: ReturnType<typeof useI18n>['t'], entries: readonly OutboxEntry[], storeId: string | null): string {
+  const names = entries.map((e) => (e.storeId === storeId ? (e.userName ?? e.userId) : t('sync.otherStoreAccount')));
+  return [...new Set(names)].join('、');
 }

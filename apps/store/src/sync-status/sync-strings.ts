@@ -39,6 +39,7 @@ const zhHans = {
   'rejected.byOther': '{name}已先处理了此订单。',
   'rejected.byYouElsewhere': '您已在另一台设备上先处理了此订单。',
   'sync.heldForOthers': '另有 {count} 个操作属于 {names}，仅在其本人登录本机后上传',
+  'sync.otherStoreAccount': '其他门店的账号',
 } as const;
 
 /** zh-Hans is the original; the others must have every key. */
@@ -83,6 +84,7 @@ export const syncStrings: Catalogs<keyof typeof zhHans> = {
     'rejected.byOther': '{name}已先處理了此訂單。',
     'rejected.byYouElsewhere': '您已在另一台裝置上先處理了此訂單。',
     'sync.heldForOthers': '另有 {count} 個操作屬於 {names}，僅在其本人登入本機後上傳',
+    'sync.otherStoreAccount': '其他門市的帳號',
   },
   en: {
     'sync.connecting': 'Connecting',
@@ -123,5 +125,6 @@ export const syncStrings: Catalogs<keyof typeof zhHans> = {
     'rejected.byOther': '{name} got to this order first.',
     'rejected.byYouElsewhere': 'You already did this on another device.',
     'sync.heldForOthers': '{count} more actions belong to {names}; they are sent only when that person signs in on this device',
+    'sync.otherStoreAccount': 'an account of another store',
   },
 };
