@@ -51,10 +51,21 @@ export const pushResponseSchema = z.object({
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
+/** What a device says it still has to send: the server keeps it, so lost storage is never silent. */
+export const queueReportSchema = z.object({
+  depth: z.number().int().nonnegative().max(1_000_000),
+  /** Orders with unsent actions (the first 200). */
+  orderIds: z.array(z.string().min(1).max(64)).max(200),
+  oldestAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type QueueReport = z.infer<typeof queueReportSchema>;
+
 export const pullRequestSchema = z.object({
   clientId: clientIdSchema,
   /** The store version the device last saw; null on a first pull. */
   cursor: z.number().int().nonnegative().nullable(),
+  /** This person's queue on the device, reported on every pull. */
+  queue: queueReportSchema.optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
@@ -68,6 +79,12 @@ export const pullResponseSchema = z.object({
   lastMutationId: z.number().int().nonnegative(),
   /** Why deleted orders left this store or clerk, so the device can say so instead of letting them vanish. */
   departures: z.array(departureSchema).default([]),
+  /**
+   * On a device's first pull (a new device, or one whose storage was cleared): orders for which this
+   * person's other sync clients last reported unsent actions. If that was this device before its data
+   * was cleared, those actions are lost and the person must be told.
+   */
+  unsentElsewhere: z.array(z.object({ orderNumber: z.string(), reportedAt: z.string() })).max(200).default([]),
   /** The server's clock when it answered: devices keep an estimate of it for countdowns and decisions. */
   serverTime: z.iso.datetime({ offset: true }).optional(),
 });

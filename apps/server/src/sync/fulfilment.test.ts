@@ -165,4 +165,20 @@ describeWithDatabase(`[FU] the order from accept to the customer's hands on ${te
     const [accept] = await database.db.select().from(orderEvents).where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.type, 'accept')));
     expect(accept?.payload).toMatchObject({ deviceAt: expect.any(String) });
   });
+
+  test('[SY48] a device reports what it still has to send; a fresh device of the same person is told which orders may be lost', async () => {
+    const order = await as('hq').orders.create({ customerId: 'c-1', lines: [{ productId: 'p-1', quantity: 1 }] });
+    await as('hq').orders.dispatch({ orderId: order.id, storeId: 'store-a' });
+    const old = randomUUID();
+    await as('a.manager').sync.pull({ clientId: old, cursor: null, queue: { depth: 2, orderIds: [order.id], oldestAt: new Date().toISOString() } });
+    // Another store cannot overwrite that report, nor read it.
+    await as('b.manager').sync.pull({ clientId: old, cursor: null, queue: { depth: 0, orderIds: [] } });
+    const fresh = await as('a.manager').sync.pull({ clientId: randomUUID(), cursor: null });
+    expect(fresh.unsentElsewhere).toContainEqual({ orderNumber: order.number, reportedAt: expect.any(String) });
+    expect((await as('b.manager').sync.pull({ clientId: randomUUID(), cursor: null })).unsentElsewhere).toEqual([]);
+    expect((await as('a.clerk').sync.pull({ clientId: randomUUID(), cursor: null })).unsentElsewhere).toEqual([]);
+    // Once the old device says its queue is empty, nothing is reported lost.
+    await as('a.manager').sync.pull({ clientId: old, cursor: 0, queue: { depth: 0, orderIds: [] } });
+    expect((await as('a.manager').sync.pull({ clientId: randomUUID(), cursor: null })).unsentElsewhere).toEqual([]);
+  });
 });

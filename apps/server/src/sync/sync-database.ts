@@ -75,6 +75,25 @@ function pushTransaction(tx: Transaction, userId: string): PushTransaction {
 export function pullDatabase(db: Database): PullDatabase {
   return {
     snapshot: (fn) => db.transaction((tx) => fn(pullRead(tx)), { isolationLevel: 'repeatable read', accessMode: 'read only' }),
+    async reportQueue({ clientId, storeId, userId, queue }) {
+      // Never on another store's client row: a store cannot write, or learn, anything about it.
+      await db.execute(sql`
+        INSERT INTO sync_clients (client_id, store_id, last_user_id, reported_depth, reported_order_ids, reported_at)
+        VALUES (${clientId}, ${storeId}, ${userId}, ${queue.depth}, ${JSON.stringify(queue.orderIds)}::jsonb, now())
+        ON CONFLICT (client_id) DO UPDATE SET reported_depth = excluded.reported_depth,
+          reported_order_ids = excluded.reported_order_ids, reported_at = excluded.reported_at, last_user_id = excluded.last_user_id
+        WHERE sync_clients.store_id = excluded.store_id`);
+    },
+    async unsentElsewhere({ clientId, storeId, userId }) {
+      const rows = await rowsOf<{ number: string; reported_at: Date | string }>(db, sql`
+        SELECT DISTINCT o.number, c.reported_at
+        FROM sync_clients c
+        CROSS JOIN LATERAL jsonb_array_elements_text(c.reported_order_ids) AS r(order_id)
+        JOIN orders o ON o.id = r.order_id AND o.store_id = c.store_id
+        WHERE c.store_id = ${storeId} AND c.last_user_id = ${userId} AND c.client_id <> ${clientId} AND c.reported_depth > 0
+        ORDER BY o.number LIMIT 200`);
+      return rows.map((r) => ({ orderNumber: r.number, reportedAt: new Date(r.reported_at).toISOString() }));
+    },
   };
 }
 

@@ -141,6 +141,8 @@ export type MetaRow =
   | { readonly key: 'scanner'; readonly settings: WedgeSettings; readonly testedAt: string }
   /** How far the server's clock is from this device's, estimated from sync answers. */
   | { readonly key: 'clock'; readonly offsetMs: number; readonly measuredAt: string }
+  /** Orders whose actions this person's other devices (or this one, before its data was cleared) never sent. */
+  | { readonly key: 'unsentElsewhere'; readonly orders: readonly { orderNumber: string; reportedAt: string }[]; readonly at: string; readonly seenAt?: string }
   /** Offers the manager has seen: the alert repeats until then. */
   | { readonly key: 'attention'; readonly seenOffers: readonly string[] };
 

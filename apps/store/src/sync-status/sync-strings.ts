@@ -40,6 +40,11 @@ const zhHans = {
   'rejected.byYouElsewhere': '您已在另一台设备上先处理了此订单。',
   'sync.heldForOthers': '另有 {count} 个操作属于 {names}，仅在其本人登录本机后上传',
   'sync.otherStoreAccount': '其他门店的账号',
+  'storage.unsentElsewhere': '您的账号有 {count} 个订单的操作在其他设备（或数据被清除前的本机）上没有上传：',
+  'storage.unsentElsewhereTodo': '如果那台设备的数据已被清除，这些操作已经丢失：请按订单现在的状态重新处理，并告知总部调度。',
+  'storage.ok': '知道了',
+  'storage.notPersisted': '本机有 {count} 个操作待同步，但浏览器未获准持久保存数据，空间不足时可能被清除。',
+  'storage.keep': '保留本机数据',
 } as const;
 
 /** zh-Hans is the original; the others must have every key. */
@@ -85,6 +90,11 @@ export const syncStrings: Catalogs<keyof typeof zhHans> = {
     'rejected.byYouElsewhere': '您已在另一台裝置上先處理了此訂單。',
     'sync.heldForOthers': '另有 {count} 個操作屬於 {names}，僅在其本人登入本機後上傳',
     'sync.otherStoreAccount': '其他門市的帳號',
+    'storage.unsentElsewhere': '您的帳號有 {count} 個訂單的操作在其他裝置（或資料被清除前的本機）上沒有上傳：',
+    'storage.unsentElsewhereTodo': '如果那台裝置的資料已被清除，這些操作已經遺失：請按訂單現在的狀態重新處理，並告知總部調度。',
+    'storage.ok': '知道了',
+    'storage.notPersisted': '本機有 {count} 個操作待同步，但瀏覽器未獲准持久保存資料，空間不足時可能被清除。',
+    'storage.keep': '保留本機資料',
   },
   en: {
     'sync.connecting': 'Connecting',
@@ -126,5 +136,10 @@ export const syncStrings: Catalogs<keyof typeof zhHans> = {
     'rejected.byYouElsewhere': 'You already did this on another device.',
     'sync.heldForOthers': '{count} more actions belong to {names}; they are sent only when that person signs in on this device',
     'sync.otherStoreAccount': 'an account of another store',
+    'storage.unsentElsewhere': 'Your account has actions on {count} orders that another device (or this one, before its data was cleared) never sent:',
+    'storage.unsentElsewhereTodo': 'If that device\'s data was cleared, those actions are lost: handle the orders again as they stand now, and tell head office.',
+    'storage.ok': 'Got it',
+    'storage.notPersisted': '{count} actions wait on this device, but the browser may clear its data when space runs low.',
+    'storage.keep': 'Keep this device\'s data',
   },
 };

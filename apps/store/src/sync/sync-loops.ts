@@ -32,10 +32,14 @@ export function createSyncLoops(storeId: string) {
       const last = (await db.meta.get('pull')) as { cursor: number; storeId: string } | undefined;
       const cursor = last?.storeId === storeId ? last.cursor : null;
       const sentAt = Date.now();
-      const response = pullResponseSchema.parse(await api.sync.pull.mutate({ clientId, cursor }));
+      const queue = await queueReport(clientId);
+      const response = pullResponseSchema.parse(await api.sync.pull.mutate({ clientId, cursor, queue }));
       await noteServerTime(response.serverTime, sentAt, Date.now());
       if (stopped) return;
       await applyPull(storeId, response, new Date(), clientId);
+      if (response.unsentElsewhere.length > 0) {
+        await db.meta.put({ key: 'unsentElsewhere', orders: response.unsentElsewhere, at: new Date().toISOString() });
+      }
       await setSyncStatus({ state: 'online', lastSyncedAt: new Date().toISOString() });
     } catch (error) {
       await reportFailure(error);
@@ -101,6 +105,13 @@ async function reportFailure(error: unknown): Promise<boolean> {
   }
   await setSyncStatus({ state: navigator.onLine ? 'connecting' : 'offline' });
   return false;
+}
+
+/** What this person still has to send from this device, told to the server on every pull (SY48). */
+async function queueReport(clientId: string) {
+  const entries = await db.outbox.orderBy('id').filter((e) => e.clientId === clientId).toArray();
+  const orderIds = [...new Set(entries.map((e) => e.orderId))].slice(0, 200);
+  return { depth: entries.length, orderIds, ...(entries[0] ? { oldestAt: entries[0].createdAt } : {}) };
 }
 
 /** The signed-in person's sync client on this device; none while nobody is signed in. */

@@ -5,6 +5,7 @@ import { db, type StoredOrder } from '../../local-db/store-db.js';
 import { useNow } from '../../shell/use-now.js';
 import { OrderSyncChip, useSyncStates, type OrderSyncState } from '../../sync-status/order-sync-chip.js';
 import { RejectedActions } from '../../sync-status/rejected-actions.js';
+import { StorageWarnings } from '../../sync-status/storage-warnings.js';
 import { serverNowMs } from '../../sync/device-clock.js';
 import { DeparturesPanel } from './departures-panel.js';
 import { inboxSections, type InboxSection } from './inbox-order.js';
@@ -37,6 +38,7 @@ export function InboxScreen({ storeId, onOpen }: { storeId: string; onOpen: (ord
           <button type="button" className="primary" onClick={() => void attention.markSeen(attention.unseen)}>{t('attention.seen')}</button>
         </div>
       )}
+      <StorageWarnings />
       <RejectedActions />
       <DeparturesPanel />
       <h2 id="inbox-title">{t('inbox.title')} <span className="muted">{t('inbox.count', { count: orders.length })}</span></h2>
