@@ -13,7 +13,11 @@ export interface PullRead {
   /** Orders that left the store (declined, re-dispatched) after `since`. */
   removedOrderIds(storeId: string, since: number): Promise<string[]>;
   visibleOrders(storeId: string): Promise<Order[]>;
-  lastMutationId(clientId: string): Promise<number>;
+  /**
+   * The device's last applied mutation id; 0 for a device of another store, exactly as for a device
+   * the server never saw, so a pull leaks nothing about other stores' devices (SEC45).
+   */
+  lastMutationId(clientId: string, storeId: string): Promise<number>;
 }
 
 /**
@@ -23,7 +27,7 @@ export interface PullRead {
 export async function pull({ db, storeId, request }: { db: PullDatabase; storeId: string; request: PullRequest }): Promise<PullResponse> {
   return db.snapshot(async (read) => {
     const cursor = await read.storeVersion(storeId);
-    const lastMutationId = await read.lastMutationId(request.clientId);
+    const lastMutationId = await read.lastMutationId(request.clientId, storeId);
     if (request.cursor === null || request.cursor > cursor) {
       return { cursor, reset: true, puts: await read.visibleOrders(storeId), deletes: [], lastMutationId };
     }
