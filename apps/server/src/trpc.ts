@@ -39,7 +39,9 @@ const t = initTRPC.context<Context>().meta<Meta>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
-    const fields = cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : undefined;
+    const fields = cause instanceof ZodError
+      ? cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+      : cause instanceof UnstorableInputCause ? [{ path: cause.path.join('.'), message: cause.message }] : undefined;
     const rejection = cause instanceof RejectionCause && error.code !== 'FORBIDDEN' ? cause.rejection.reason : undefined;
     // A device told "gap" must know from where to resend; it never has to parse the message.
     const expectedMutationId = cause instanceof MutationGapError ? cause.expected : undefined;
@@ -65,11 +67,17 @@ export const publicProcedure = t.procedure.use(async ({ meta, getRawInput, next 
   if (meta?.checksTextPerItem) return next();
   const path = findUnstorableText(await getRawInput());
   if (path) {
-    const message = 'Contains characters that cannot be stored (U+0000 or an unpaired surrogate).';
-    throw new TRPCError({ code: 'BAD_REQUEST', message, cause: new ZodError([{ code: 'custom', path, message, input: undefined }]) });
+    const cause = new UnstorableInputCause(path);
+    throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
   }
   return next();
 });
+
+class UnstorableInputCause extends Error {
+  constructor(readonly path: readonly (string | number)[]) {
+    super('Contains characters that cannot be stored (U+0000 or an unpaired surrogate).');
+  }
+}
 
 /** Any signed-in user. Store roles always come with their store. */
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
