@@ -59,7 +59,7 @@ describeWithDatabase(`[SEC] bad input over HTTP on ${testDatabaseKind}`, () => {
   });
 
   async function call(path: string, who: Who, input: unknown, address = '10.9.9.9') {
-    const type = (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[path]!._def.type;
+    const type = (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]!._def.type;
     const headers = who ? { authorization: `Bearer ${tokens[who]}` } : {};
     const response = type === 'query'
       ? await app.inject({ method: 'GET', remoteAddress: address, url: `/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, headers })

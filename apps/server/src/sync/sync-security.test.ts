@@ -90,7 +90,7 @@ describeWithDatabase(`[SEC] sync refuses what it must not trust on ${testDatabas
     const clientId = randomUUID();
     const orderId = await offeredOrder();
     const push = server.caller(managerA).sync.push({ clientId, mutations: [accept(1, orderId), mutation(2, { name: 'offer.accept', version: 9, args: { orderId } })] });
-    const error = await push.catch((e: Error) => e);
+    const error = (await push.catch((e: Error) => e)) as Error;
     expect(await codeOf(Promise.reject(error))).toBe('PRECONDITION_FAILED');
     expect(error.message).toMatch(/server is older/);
     expect(await acceptsOf(orderId)).toBe(0);
