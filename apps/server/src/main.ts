@@ -12,7 +12,10 @@ const demo = env.DEMO_DATA === 'on' ? await loadDemoDataIfEmpty(database.db) : n
 const { app } = await buildHttpServer({
   db: database.db,
   logLevel: env.LOG_LEVEL,
-  config: { sessionTtlHours: env.SESSION_TTL_HOURS, offerTtlMinutes: env.OFFER_TTL_MINUTES },
+  config: {
+    sessionTtlHours: env.SESSION_TTL_HOURS, offerTtlMinutes: env.OFFER_TTL_MINUTES,
+    promiseMinutes: env.PROMISE_MINUTES, undoWindowSeconds: env.UNDO_WINDOW_SECONDS,
+  },
 });
 await app.listen({ port: env.PORT, host: env.HOST });
 

@@ -26,7 +26,7 @@ describeWithDatabase(`[SEC] bad input over HTTP on ${testDatabaseKind}`, () => {
     database = await openTestDatabase();
     await seedTestChain(database.db);
     const direct = testServer(database.db);
-    ({ app } = await buildHttpServer({ db: database.db, config: { sessionTtlHours: 12, offerTtlMinutes: 15 }, logStream: { write: (line) => void log.push(line) } }));
+    ({ app } = await buildHttpServer({ db: database.db, config: { sessionTtlHours: 12, offerTtlMinutes: 15, promiseMinutes: 60, undoWindowSeconds: 120 }, logStream: { write: (line) => void log.push(line) } }));
     tokens.hq = await direct.login('hq');
     tokens.store = await direct.login('a.manager');
     orderId = (await direct.caller(tokens.hq).orders.create({ customerId: 'c-1', lines: [{ productId: 'p-1', quantity: 1 }] })).id;
