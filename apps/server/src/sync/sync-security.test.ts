@@ -83,7 +83,7 @@ describeWithDatabase(`[SEC] sync refuses what it must not trust on ${testDatabas
     const stranger = await server.caller(managerB).sync.pull({ clientId, cursor: null });
     const unknown = await server.caller(managerB).sync.pull({ clientId: randomUUID(), cursor: null });
     expect(stranger.lastMutationId).toBe(0);
-    expect(stranger).toEqual(unknown);
+    expect({ ...stranger, serverTime: '' }).toEqual({ ...unknown, serverTime: '' });
   });
 
   test('[SEC46] an action newer than the server is held: the push changes nothing and is refused so the device keeps it and retries', async () => {
