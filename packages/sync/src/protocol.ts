@@ -22,14 +22,31 @@ export type Mutation = z.infer<typeof mutationSchema>;
 
 export const clientIdSchema = z.string().uuid();
 
+/**
+ * A mutation as the server first reads it: only what orders the queue is checked here. Name,
+ * version and args are checked one action at a time (decodeStoreAction), so a malformed action
+ * is rejected on its own, like any invalid action, and never jams the queue behind it (SEC14).
+ */
+export const pushedMutationSchema = z.object({
+  id: z.number().int().positive(),
+  /** See `mutationSchema.prev`: the chain is checked for the whole push, so it is typed here. */
+  prev: z.number().int().nonnegative().optional(),
+  createdAt: z.iso.datetime({ offset: true }),
+  name: z.unknown().optional(),
+  version: z.unknown().optional(),
+  args: z.unknown().optional(),
+});
+export type PushedMutation = z.infer<typeof pushedMutationSchema>;
+
 export const pushRequestSchema = z.object({
   clientId: clientIdSchema,
-  mutations: z.array(mutationSchema).min(1).max(500),
+  mutations: z.array(pushedMutationSchema).min(1).max(500),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 export const pushRejectionSchema = z.object({
-  reason: z.enum([...rejectionReasons, 'INVALID_ACTION']),
+  /** MUTATION_ID_REUSED: a replayed id came with a different action (a cloned device, a restored backup). */
+  reason: z.enum([...rejectionReasons, 'INVALID_ACTION', 'MUTATION_ID_REUSED']),
   message: z.string(),
   /** E.g. the order's status when the action arrived, so the device can say "it was cancelled". */
   details: z.record(z.string(), z.union([z.string(), z.number()])).optional(),

@@ -51,20 +51,22 @@ function pushTransaction(tx: Transaction, userId: string): PushTransaction {
         .where(and(eq(syncOutcomes.clientId, clientId), inArray(syncOutcomes.mutationId, [...mutationIds])));
       return new Map(rows.map((row): [number, StoredOutcome] => [
         row.mutationId,
-        row.status === 'rejected' && row.rejection ? { status: 'rejected', rejection: pushRejectionSchema.parse(row.rejection) } : { status: 'applied' },
+        row.status === 'rejected' && row.rejection
+          ? { status: 'rejected', rejection: pushRejectionSchema.parse(row.rejection), actionHash: row.actionHash }
+          : { status: 'applied', actionHash: row.actionHash },
       ]));
     },
     async recordProgress({ clientId, lastMutationId, outcomes }) {
       // One statement: the counter and the outcomes commit together with the effects.
-      const recorded = outcomes.map(({ mutationId, outcome }) =>
-        outcome.status === 'rejected' ? { mutationId, status: outcome.status, rejection: outcome.rejection } : { mutationId, status: outcome.status });
+      const recorded = outcomes.map(({ mutationId, outcome, actionHash }) =>
+        outcome.status === 'rejected' ? { mutationId, actionHash, status: outcome.status, rejection: outcome.rejection } : { mutationId, actionHash, status: outcome.status });
       await tx.execute(sql`
         WITH progress AS (
           UPDATE sync_clients SET last_mutation_id = ${lastMutationId}, last_user_id = ${userId}, updated_at = now()
           WHERE client_id = ${clientId}
         )
-        INSERT INTO sync_outcomes (client_id, mutation_id, status, rejection)
-        SELECT ${clientId}, (o->>'mutationId')::bigint, o->>'status', o->'rejection'
+        INSERT INTO sync_outcomes (client_id, mutation_id, status, rejection, action_hash)
+        SELECT ${clientId}, (o->>'mutationId')::bigint, o->>'status', o->'rejection', o->>'actionHash'
         FROM jsonb_array_elements(${JSON.stringify(recorded)}::jsonb) AS o`);
     },
     saveTransitions: (transitions) => saveTransitions(tx, transitions),
@@ -133,8 +135,9 @@ function pullRead(tx: Transaction): PullRead {
       }));
     },
     now: () => new Date(),
-    async lastMutationId(clientId) {
-      const [row] = await tx.select({ id: syncClients.lastMutationId }).from(syncClients).where(eq(syncClients.clientId, clientId));
+    async lastMutationId(clientId, storeId) {
+      const [row] = await tx.select({ id: syncClients.lastMutationId }).from(syncClients)
+        .where(and(eq(syncClients.clientId, clientId), eq(syncClients.storeId, storeId)));
       return row?.id ?? 0;
     },
   };

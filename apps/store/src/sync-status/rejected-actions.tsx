@@ -46,5 +46,8 @@ function actionKey(name: string) {
 }
 
 function reasonKey(reason: string) {
-  return reason === 'INVALID_ACTION' ? ('rejection.INVALID_INPUT' as const) : (`rejection.${reason}` as 'rejection.INVALID_INPUT');
+  if (reason === 'INVALID_ACTION') return 'rejection.INVALID_INPUT' as const;
+  // A replayed number under another action (docs/security.md SEC30): the device itself needs fixing.
+  if (reason === 'MUTATION_ID_REUSED') return 'rejection.MUTATION_ID_REUSED' as const;
+  return `rejection.${reason}` as 'rejection.INVALID_INPUT';
 }

@@ -17,7 +17,11 @@ export interface PullRead {
   /** Orders that left the store (declined, re-dispatched) after `since`. */
   removedOrderIds(storeId: string, since: number): Promise<string[]>;
   visibleOrders(storeId: string): Promise<Order[]>;
-  lastMutationId(clientId: string): Promise<number>;
+  /**
+   * The device's last applied mutation id; 0 for a device of another store, exactly as for a device
+   * the server never saw, so a pull leaks nothing about other stores' devices (SEC45).
+   */
+  lastMutationId(clientId: string, storeId: string): Promise<number>;
   /** The history of these orders, in order, with their numbers: to tell a device why they left it. */
   histories(orderIds: readonly string[]): Promise<{ orderId: string; orderNumber: string; events: DepartureEvent[] }[]>;
   /** The server's clock, for the device's estimate of it. */
@@ -38,7 +42,7 @@ export async function pull({ db, actor, request }: { db: PullDatabase; actor: Ex
   const unsentElsewhere = request.cursor === null ? await db.unsentElsewhere(who) : [];
   return db.snapshot(async (read) => {
     const cursor = await read.storeVersion(storeId);
-    const lastMutationId = await read.lastMutationId(request.clientId);
+    const lastMutationId = await read.lastMutationId(request.clientId, storeId);
     if (request.cursor === null || request.cursor > cursor) {
       return { cursor, reset: true, puts: (await read.visibleOrders(storeId)).filter(sees), deletes: [], lastMutationId, departures: [], unsentElsewhere, serverTime: read.now().toISOString() };
     }

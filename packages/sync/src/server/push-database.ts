@@ -38,9 +38,13 @@ export interface PushTransaction {
   saveTransitions(transitions: readonly OrderTransition[]): Promise<string[]>;
 }
 
-export type StoredOutcome = { readonly status: 'applied' } | { readonly status: 'rejected'; readonly rejection: PushRejection };
+export type StoredOutcome = ({ readonly status: 'applied' } | { readonly status: 'rejected'; readonly rejection: PushRejection }) & {
+  /** SHA-256 of the mutation's name, version and args; null for outcomes recorded before it was kept. */
+  readonly actionHash?: string | null;
+};
 
 export interface RecordedOutcome {
   readonly mutationId: number;
   readonly outcome: StoredOutcome;
+  readonly actionHash: string;
 }
