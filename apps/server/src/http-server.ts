@@ -13,12 +13,14 @@ export interface HttpServerOptions {
   readonly config: ServerConfig;
   readonly logLevel?: string;
   readonly now?: () => Date;
+  /** In-process by default; several processes on one PostgreSQL pass a `PostgresStorePokes`. */
+  readonly pokes?: StorePokes;
 }
 
 /** The one process: tRPC under /trpc, the store PWA under /store/, the console under /hq/. */
 export async function buildHttpServer(options: HttpServerOptions): Promise<{ app: FastifyInstance; pokes: StorePokes }> {
   const app = Fastify({ logger: { level: options.logLevel ?? 'info' }, routerOptions: { maxParamLength: 5000 } });
-  const pokes = new StorePokes();
+  const pokes = options.pokes ?? new StorePokes();
   const now = options.now ?? (() => new Date());
 
   await app.register(fastifyTRPCPlugin, {

@@ -22,6 +22,9 @@ export interface Context {
 }
 
 const t = initTRPC.context<Context>().create({
+  // A poke subscription may sit silent for hours; a comment every 20 s keeps it from looking idle to
+  // a load balancer's or proxy's inactivity timeout (docs/deploy.md).
+  sse: { ping: { enabled: true, intervalMs: 20_000 } },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const fields = cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : undefined;
