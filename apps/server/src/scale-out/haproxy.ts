@@ -24,11 +24,11 @@ export function haproxyConfig(options: { bind: string; servers: readonly Backend
 defaults
     mode http
     timeout connect 2s
-    # Inactivity limits. The poke stream sends a comment every 20 s (sse.ping in trpc.ts), so an
-    # idle SSE subscription never reaches them; a device whose network vanished is dropped after 60 s.
+    # Inactivity limits, and in HTTP mode also what limits an SSE response (timeout tunnel applies
+    # only to upgraded connections). The poke stream sends a comment every 20 s (sse.ping in
+    # trpc.ts), so an idle subscription never reaches them; a vanished device is dropped after 60 s.
     timeout client 60s
     timeout server 60s
-    timeout tunnel 1h
     timeout http-keep-alive 10s
     option redispatch
     retries 3
