@@ -65,10 +65,13 @@ try {
     const rss = servers.map(rssOf);
     const perDevice = (sum(rss) - sum(baseline)) / devices.length;
     log(`${devices.length} devices: connected ${connect.added} in ${ms(connect.ms)} (${connect.failed} failed); server RSS ${rss.map(mb).join(' + ')}, ${perDevice.toFixed(0)} KiB per device; load ${loadAverage()}`);
+    const cpuBefore = cpuSnapshot(balancer.pid);
     const result = await measureDispatches({ hq, storeIds });
+    const cpu = cpuUsed(cpuBefore, cpuSnapshot(balancer.pid));
     const { samples } = result;
     log(`${devices.length} devices: new dispatch visible p50 ${ms(percentile(samples, 0.5))}, p95 ${ms(percentile(samples, 0.95))}, p99 ${ms(percentile(samples, 0.99))} over ${samples.length} device sightings of ${result.dispatched} dispatches; `
-      + `not seen within ${ms(settings.visibleTimeoutMs)}: ${result.late}, still missing after one pull: ${result.lost}; pulls failed: ${result.pullFailures}; load ${loadAverage()}`);
+      + `not seen within ${ms(settings.visibleTimeoutMs)}: ${result.late}, still missing after one pull: ${result.lost}; pulls failed: ${result.pullFailures}${result.pullError ? ` (last: ${result.pullError})` : ''}; load ${loadAverage()}`);
+    log(`${devices.length} devices: cores busy while measuring: ${cpu}`);
     const broken = connect.failed > 0 ? `${connect.failed} devices could not connect`
       : result.lost > 0 ? `${result.lost} dispatches never reached a device`
       : percentile(samples, 0.95) > settings.breakP95Ms ? `p95 ${ms(percentile(samples, 0.95))} is past ${ms(settings.breakP95Ms)}`
@@ -81,6 +84,7 @@ try {
 } finally {
   for (const device of devices) {
     clearInterval(device.timer);
+    clearTimeout(device.timer);
     device.client.close();
   }
   await balancer?.stop();
@@ -139,7 +143,12 @@ async function addDevices(options: { baseUrl: string; storeIds: readonly string[
     results.forEach((r, i) => {
       const device = batch[i]!;
       if (r.status === 'rejected') return void (failed += 1, device.client.close());
-      device.timer = setInterval(() => void device.client.pull(), settings.periodicPullMs + Math.random() * 1_000);
+      // Real handhelds start at different moments: spread the periodic pulls over the whole period.
+      const phase = setTimeout(() => {
+        void device.client.pull();
+        device.timer = setInterval(() => void device.client.pull(), settings.periodicPullMs);
+      }, Math.random() * settings.periodicPullMs);
+      device.timer = phase as unknown as ReturnType<typeof setInterval>;
       devices.push(device);
       added += 1;
     });
@@ -196,7 +205,8 @@ async function measureDispatches({ hq, storeIds }: { hq: HqClient; storeIds: rea
   const lacking = devices.filter((d) => [...storeOf].some(([orderId, store]) => store === d.store && !d.seen.has(orderId)));
   await Promise.all(lacking.map((d) => d.client.pull()));
   const lost = sum(devices.map((d) => [...storeOf].filter(([orderId, store]) => store === d.store && !d.seen.has(orderId)).length));
-  return { samples, late, lost, dispatched: storeOf.size, pullFailures: sum(devices.map((d) => d.client.pullFailures)) - failuresBefore };
+  const pullError = devices.map((d) => d.client.lastPullError).find((e) => e !== null) ?? null;
+  return { samples, late, lost, dispatched: storeOf.size, pullFailures: sum(devices.map((d) => d.client.pullFailures)) - failuresBefore, pullError };
 }
 
 function allSeen(storeOf: Map<string, string>): boolean {
@@ -217,6 +227,39 @@ function rssOf(server: ServerProcess): number {
     }
   }
   return total;
+}
+
+interface CpuSnapshot {
+  readonly at: number;
+  readonly ticks: Record<string, number>;
+}
+
+/** CPU time so far (clock ticks) of the two servers, HAProxy, PostgreSQL (every backend, other users' too) and this program. */
+function cpuSnapshot(haproxyPid: number): CpuSnapshot {
+  const ticks: Record<string, number> = { 'server 1': 0, 'server 2': 0, haproxy: 0, postgres: 0 };
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const used = Number(fields[11]) + Number(fields[12]);
+      const pgrp = Number(fields[2]);
+      const owner = servers.findIndex((s) => s.pid === pgrp);
+      if (owner >= 0) ticks[`server ${owner + 1}`]! += used;
+      else if (Number(pid) === haproxyPid) ticks.haproxy! += used;
+      else if (comm === 'postgres') ticks.postgres! += used;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const own = process.cpuUsage();
+  ticks['bench clients'] = (own.user + own.system) / 10_000;
+  return { at: Date.now(), ticks };
+}
+
+function cpuUsed(before: CpuSnapshot, after: CpuSnapshot): string {
+  const seconds = (after.at - before.at) / 1_000;
+  return Object.keys(after.ticks).map((name) => `${name} ${((after.ticks[name]! - (before.ticks[name] ?? 0)) / 100 / seconds).toFixed(2)}`).join(', ');
 }
 
 async function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {

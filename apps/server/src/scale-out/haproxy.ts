@@ -53,6 +53,7 @@ ${options.servers.map((s) => `    server ${s.name} ${s.host}:${s.port} check int
 
 export interface RunningHaproxy {
   readonly baseUrl: string;
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -88,7 +89,7 @@ export async function startHaproxy(options: { servers: readonly BackendServer[];
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     const healthy = await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false);
-    if (healthy) return { baseUrl, stop };
+    if (healthy) return { baseUrl, pid: child.pid ?? -1, stop };
     await sleep(100);
   }
   await stop();

@@ -31,6 +31,8 @@ export class NodeStoreDevice {
   pokes = 0;
   pulls = 0;
   pullFailures = 0;
+  /** Why the last failed pull failed, for load reports. */
+  lastPullError: string | null = null;
   #cursor: number | null = null;
   #lastMutationId = 0;
   #pulling: Promise<void> | null = null;
@@ -76,9 +78,10 @@ export class NodeStoreDevice {
         this.#pullAgain = false;
         try {
           this.#apply(await this.#api.sync.pull.mutate({ clientId: this.clientId, cursor: this.#cursor }));
-        } catch {
+        } catch (error) {
           // The next poke, or the reconnect's first poke, pulls again; nothing is lost meanwhile.
           this.pullFailures += 1;
+          this.lastPullError = (error as Error).message;
         }
       } while (this.#pullAgain);
       this.#pulling = null;
