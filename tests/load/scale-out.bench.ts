@@ -72,6 +72,8 @@ try {
     log(`${devices.length} devices: new dispatch visible p50 ${ms(percentile(samples, 0.5))}, p95 ${ms(percentile(samples, 0.95))}, p99 ${ms(percentile(samples, 0.99))} over ${samples.length} device sightings of ${result.dispatched} dispatches; `
       + `not seen within ${ms(settings.visibleTimeoutMs)}: ${result.late}, still missing after one pull: ${result.lost}; pulls failed: ${result.pullFailures}${result.pullError ? ` (last: ${result.pullError})` : ''}; load ${loadAverage()}`);
     log(`${devices.length} devices: cores busy while measuring: ${cpu}`);
+    const events = balancer.output().split('\n').filter((line) => /is (DOWN|UP)|ALERT/.test(line));
+    if (events.length > 0) log(`HAProxy so far: ${events.slice(-6).map((l) => l.replace(/^.*?(Server|ALERT)/, '$1').slice(0, 120)).join(' | ')}`);
     const broken = connect.failed > 0 ? `${connect.failed} devices could not connect`
       : result.lost > 0 ? `${result.lost} dispatches never reached a device`
       : percentile(samples, 0.95) > settings.breakP95Ms ? `p95 ${ms(percentile(samples, 0.95))} is past ${ms(settings.breakP95Ms)}`

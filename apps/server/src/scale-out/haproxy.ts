@@ -24,6 +24,9 @@ export function haproxyConfig(options: { bind: string; servers: readonly Backend
 defaults
     mode http
     timeout connect 2s
+    # A process busy for a moment is not dead: a check may take 3 s, and three in a row must fail
+    # (a killed process refuses connections at once, and redispatch covers the seconds until then).
+    timeout check 3s
     # Inactivity limits, and in HTTP mode also what limits an SSE response (timeout tunnel applies
     # only to upgraded connections). The poke stream sends a comment every 20 s (sse.ping in
     # trpc.ts), so an idle subscription never reaches them; a vanished device is dropped after 60 s.
@@ -47,13 +50,15 @@ backend servers
     http-check expect status 200
     # Which process answered: for operators, and for the tests that kill one.
     http-response set-header x-served-by %s
-${options.servers.map((s) => `    server ${s.name} ${s.host}:${s.port} check inter 500ms fall 2 rise 2`).join('\n')}
+${options.servers.map((s) => `    server ${s.name} ${s.host}:${s.port} check inter 1s fall 3 rise 2`).join('\n')}
 `;
 }
 
 export interface RunningHaproxy {
   readonly baseUrl: string;
   readonly pid: number;
+  /** What HAProxy printed (servers going DOWN and UP, alerts), most recent last. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -89,7 +94,7 @@ export async function startHaproxy(options: { servers: readonly BackendServer[];
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     const healthy = await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false);
-    if (healthy) return { baseUrl, pid: child.pid ?? -1, stop };
+    if (healthy) return { baseUrl, pid: child.pid ?? -1, output: () => output, stop };
     await sleep(100);
   }
   await stop();
