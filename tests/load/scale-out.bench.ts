@@ -74,7 +74,8 @@ try {
     log(`${devices.length} devices: cores busy while measuring: ${cpu}`);
     const events = balancer.output().split('\n').filter((line) => /is (DOWN|UP)|ALERT/.test(line));
     if (events.length > 0) log(`HAProxy so far: ${events.slice(-6).map((l) => l.replace(/^.*?(Server|ALERT)/, '$1').slice(0, 120)).join(' | ')}`);
-    const broken = connect.failed > 0 ? `${connect.failed} devices could not connect`
+    const broken = connect.failed > 0 ? `${connect.failed} devices could not connect (${connect.why})`
+      : result.dispatchErrors.length > 0 ? `${result.dispatchErrors.length} dispatches failed (${result.dispatchErrors[0]})`
       : result.lost > 0 ? `${result.lost} dispatches never reached a device`
       : percentile(samples, 0.95) > settings.breakP95Ms ? `p95 ${ms(percentile(samples, 0.95))} is past ${ms(settings.breakP95Ms)}`
       : servers.some((s) => rssOf(s) === 0) ? 'a server process died' : null;
@@ -133,6 +134,7 @@ async function addDevices(options: { baseUrl: string; storeIds: readonly string[
   const started = Date.now();
   let added = 0;
   let failed = 0;
+  let why: string | undefined;
   while (devices.length < options.target) {
     const batch = Array.from({ length: Math.min(settings.connectBatch, options.target - devices.length) }, (_, i) => {
       const store = options.storeIds[(devices.length + i) % options.storeIds.length]!;
@@ -144,7 +146,7 @@ async function addDevices(options: { baseUrl: string; storeIds: readonly string[
     const results = await Promise.allSettled(batch.map((d) => withTimeout(d.client.connect(), 30_000)));
     results.forEach((r, i) => {
       const device = batch[i]!;
-      if (r.status === 'rejected') return void (failed += 1, device.client.close());
+      if (r.status === 'rejected') return void (failed += 1, (why ??= String((r.reason as Error).message).slice(0, 120)), device.client.close());
       // Real handhelds start at different moments: spread the periodic pulls over the whole period.
       const phase = setTimeout(() => {
         void device.client.pull();
@@ -156,7 +158,7 @@ async function addDevices(options: { baseUrl: string; storeIds: readonly string[
     });
     if (failed > 0) break;
   }
-  return { added, failed, ms: Date.now() - started };
+  return { added, failed, why, ms: Date.now() - started };
 }
 
 /**
@@ -182,11 +184,15 @@ async function measureDispatches({ hq, storeIds }: { hq: HqClient; storeIds: rea
   }, 50);
   const gapMs = 1_000 / settings.dispatchesPerSecond;
   const inFlight: Promise<void>[] = [];
+  const dispatchErrors: string[] = [];
   for (const [i, order] of created.entries()) {
     const store = withDevices[Math.floor(Math.random() * withDevices.length)]!;
     storeOf.set(order.id, store);
     sentAt.set(order.id, Date.now());
-    inFlight.push(hq.dispatch(order.id, store));
+    inFlight.push(hq.dispatch(order.id, store).catch((error: Error) => {
+      storeOf.delete(order.id); // never offered: nobody should see it
+      dispatchErrors.push(error.message.slice(0, 120));
+    }));
     await sleep(Math.max(0, (i + 1) * gapMs - (Date.now() - [...sentAt.values()][0]!)));
   }
   await Promise.all(inFlight);
@@ -208,7 +214,7 @@ async function measureDispatches({ hq, storeIds }: { hq: HqClient; storeIds: rea
   await Promise.all(lacking.map((d) => d.client.pull()));
   const lost = sum(devices.map((d) => [...storeOf].filter(([orderId, store]) => store === d.store && !d.seen.has(orderId)).length));
   const pullError = devices.map((d) => d.client.lastPullError).find((e) => e !== null) ?? null;
-  return { samples, late, lost, dispatched: storeOf.size, pullFailures: sum(devices.map((d) => d.client.pullFailures)) - failuresBefore, pullError };
+  return { samples, late, lost, dispatched: storeOf.size, dispatchErrors, pullFailures: sum(devices.map((d) => d.client.pullFailures)) - failuresBefore, pullError };
 }
 
 function allSeen(storeOf: Map<string, string>): boolean {
