@@ -59,12 +59,17 @@ try {
   const baseline = servers.map(rssOf);
   log(`server RSS with no device: ${baseline.map(mb).join(' + ')}`);
 
+  let firstStep: { devices: number; rss: number } | undefined;
   for (const target of settings.steps) {
     const connect = await addDevices({ baseUrl: balancer.baseUrl, storeIds, tokens, target });
     await sleep(2_000); // let the first pulls settle before reading memory
     const rss = servers.map(rssOf);
-    const perDevice = (sum(rss) - sum(baseline)) / devices.length;
-    log(`${devices.length} devices: connected ${connect.added} in ${ms(connect.ms)} (${connect.failed} failed); server RSS ${rss.map(mb).join(' + ')}, ${perDevice.toFixed(0)} KiB per device; load ${loadAverage()}`);
+    // Growth since the first step, per device added: the start-up's garbage and the first
+    // connections' one-off costs (buffers, code warming up) do not count against each device.
+    firstStep ??= { devices: devices.length, rss: sum(rss) };
+    const added = devices.length - firstStep.devices;
+    const perDevice = added > 0 ? `${((sum(rss) - firstStep.rss) / added).toFixed(0)} KiB per device added since ${firstStep.devices}` : 'first step';
+    log(`${devices.length} devices: connected ${connect.added} in ${ms(connect.ms)} (${connect.failed} failed); server RSS ${rss.map(mb).join(' + ')}, ${perDevice}; load ${loadAverage()}`);
     const cpuBefore = cpuSnapshot(balancer.pid);
     const result = await measureDispatches({ hq, storeIds });
     const cpu = cpuUsed(cpuBefore, cpuSnapshot(balancer.pid));
