@@ -13,6 +13,10 @@ const envSchema = z.object({
   DATA_DIR: z.string().default(path.join(repoRoot, '.data', 'pglite')),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   OFFER_TTL_MINUTES: z.coerce.number().positive().default(15),
+  /** Minutes from taking an order to the delivery time promised to the customer. */
+  PROMISE_MINUTES: z.coerce.number().int().positive().max(24 * 60).default(60),
+  /** Seconds a clerk may undo a close at the door. */
+  UNDO_WINDOW_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   /** Load the demo chain into an empty database on start. */
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),

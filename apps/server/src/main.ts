@@ -17,7 +17,10 @@ const { app } = await buildHttpServer({
   db: database.db,
   pokes,
   logLevel: env.LOG_LEVEL,
-  config: { sessionTtlHours: env.SESSION_TTL_HOURS, offerTtlMinutes: env.OFFER_TTL_MINUTES },
+  config: {
+    sessionTtlHours: env.SESSION_TTL_HOURS, offerTtlMinutes: env.OFFER_TTL_MINUTES,
+    promiseMinutes: env.PROMISE_MINUTES, undoWindowSeconds: env.UNDO_WINDOW_SECONDS,
+  },
 });
 await app.listen({ port: env.PORT, host: env.HOST });
 

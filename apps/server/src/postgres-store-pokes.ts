@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { StorePokes } from './store-pokes.js';
 
-/** The channel the store_versions trigger announces on (drizzle/0002_store_pokes.sql). */
+/** The channel the store_versions trigger announces on (drizzle/0003_store_pokes.sql). */
 export const storePokeChannel = 'store_pokes';
 /** How the listening connection shows in pg_stat_activity. */
 export const listenerApplicationName = 'store-pokes-listener';

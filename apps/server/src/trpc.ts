@@ -10,6 +10,8 @@ import type { StorePokes } from './store-pokes.js';
 export interface ServerConfig {
   readonly sessionTtlHours: number;
   readonly offerTtlMinutes: number;
+  readonly promiseMinutes: number;
+  readonly undoWindowSeconds: number;
 }
 
 /** Everything a procedure may use; built once per request. */

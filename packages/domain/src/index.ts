@@ -8,3 +8,6 @@ export * from './barcode/barcode-api.js';
 export * from './geo/distance.js';
 export * from './order/order-inputs.js';
 export * from './actions/store-actions.js';
+export * from './storable-text.js';
+export * from './order/delivery-code.js';
+export * from './order/departure.js';

@@ -12,6 +12,14 @@ export const rejectionReasons = [
   'ORDER_NOT_FOUND',
   'INVALID_INPUT',
   'STORAGE_FULL',
+  'PICK_ON_OTHER_DEVICE',
+  'PICK_INCOMPLETE',
+  'PICK_MISMATCH',
+  'DELIVERY_CODE_WRONG',
+  'PROOF_MISSING',
+  'UNDO_WINDOW_PASSED',
+  'GOODS_NOT_BACK',
+  'CLERK_UNKNOWN',
 ] as const;
 
 export type RejectionReason = (typeof rejectionReasons)[number];

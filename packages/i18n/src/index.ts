@@ -10,4 +10,11 @@ export function mergeCatalogs<A extends string, B extends string>(a: Catalogs<A>
     en: { ...a.en, ...b.en },
   };
 }
+
+type KeyOf<C> = C extends Catalogs<infer K> ? K : never;
+
+/** Merges any number of catalogs (one per feature) into one, locale by locale. */
+export function mergeCatalogList<T extends readonly Catalogs<string>[]>(...list: T): Catalogs<KeyOf<T[number]>> {
+  return list.reduce(mergeCatalogs) as Catalogs<KeyOf<T[number]>>;
+}
 export * from './catalog-gaps.js';

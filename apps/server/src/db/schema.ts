@@ -158,3 +158,37 @@ export const storeOrderRemovals = pgTable(
   },
   (t) => [primaryKey({ columns: [t.storeId, t.orderId, t.version] }), index('store_order_removals_idx').on(t.storeId, t.version)],
 );
+
+/** The delivery code itself (收货码), for head office to read to the customer; stores get only a salted hash. */
+export const deliveryCodes = pgTable('delivery_codes', {
+  orderId: text('order_id').primaryKey().references(() => orders.id),
+  code: text('code').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Messages to customers, waiting for an SMS gateway to send them (it reads unsent rows and stamps sent_at). */
+export const outgoingMessages = pgTable(
+  'outgoing_messages',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    phone: text('phone').notNull(),
+    body: text('body').notNull(),
+    orderId: text('order_id').references(() => orders.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('outgoing_messages_unsent_idx').on(t.sentAt, t.id)],
+);
+
+/**
+ * Proof photos and signatures, by content hash; the bytes live in the blob store (disk by default).
+ * A row exists once every byte arrived and matched its hash. Readable by head office and the store.
+ */
+export const proofBlobs = pgTable('proof_blobs', {
+  sha256: text('sha256').primaryKey(),
+  storeId: text('store_id').notNull().references(() => stores.id),
+  contentType: text('content_type').notNull(),
+  bytes: integer('bytes').notNull(),
+  uploadedBy: text('uploaded_by').notNull().references(() => users.id),
+  storedAt: timestamp('stored_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { count } from 'drizzle-orm';
-import { transition, type Actor, type Order, type OrderEvent } from '@repo/domain';
+import { transition, type Actor, type Order, type OrderEvent, type Payment } from '@repo/domain';
 import { hashPassword } from '../auth/password.js';
 import type { Database, Transaction } from '../db/database.js';
 import { insertOrder, saveTransitions } from '../db/order-rows.js';
-import { customers, packagings, products, stock, stores, users } from '../db/schema.js';
+import { customers, deliveryCodes, packagings, products, stock, stores, users } from '../db/schema.js';
+import { deliveryTermsFor } from '../orders/delivery-terms.js';
 import { buildDemoCustomers, buildDemoProducts, buildDemoStores, personName, seededRandom } from './demo-chain.js';
 
 /** Every demo account shares this password; it is printed on start. Demo only, never for a real chain. */
@@ -90,17 +91,25 @@ async function loadDemoOrders(tx: Transaction, src: DemoOrderSources): Promise<v
     const created = new Date(src.now.getTime() - (45 - i) * 6 * 60_000);
     const lines = Array.from({ length: 1 + (i % 4) }, (_, k) => src.products[(i * 13 + k * 29) % src.products.length]!).map((p, k) => ({
       productId: p.id, gtin: p.gtin.padStart(14, '0'), name: p.name, quantity: 1 + ((i + k) % 3), confirmedQuantity: 1 + ((i + k) % 3),
+      unitPriceFen: p.priceFen,
     }));
+    const terms = deliveryTermsFor(created, { promiseMinutes: 60, undoWindowSeconds: 120 });
+    // Every other demo order is paid at the door, so a clerk trying the demo sees both kinds.
+    const payment = i % 2 === 0
+      ? { method: 'on_delivery' as const, amountDueFen: lines.reduce((sum, l) => sum + l.unitPriceFen * l.quantity, 0) }
+      : { method: 'prepaid' as const, amountDueFen: 0 };
     let order: Order = {
       id: randomUUID(), number: `D${created.toISOString().slice(0, 10).replaceAll('-', '')}-9${String(i).padStart(4, '0')}`,
       customerId: customer.id, customerName: customer.name, customerPhone: customer.phone,
       address: { text: customer.address, lat: customer.lat, lng: customer.lng }, lines, declinedBy: [],
       createdAt: created.toISOString(), updatedAt: created.toISOString(), status: 'received',
+      payment, promisedAt: terms.promisedAt, deliveryCode: terms.deliveryCode, proofPolicy: terms.proofPolicy,
     };
     await insertOrder(tx, order, 'u-hq');
+    await tx.insert(deliveryCodes).values({ orderId: order.id, code: terms.code });
     const n = store.id.slice(-2);
     for (const type of walks[i % walks.length]!) {
-      const step = demoStep(type, { storeId: store.id, clerkId: `u-${n}-c1`, now: src.now });
+      const step = demoStep(type, { storeId: store.id, clerkId: `u-${n}-c1`, now: src.now, code: terms.code, payment });
       const next = transition(order, step.event, { actor: step.actor, now: created });
       if (!next.ok) throw new Error(`Demo order walk broke at ${type}: ${next.rejection.message}`);
       await saveTransitions(tx, [{ before: order, after: next.value, event: step.event, actorUserId: 'userId' in step.actor ? step.actor.userId : null }]);
@@ -109,7 +118,18 @@ async function loadDemoOrders(tx: Transaction, src: DemoOrderSources): Promise<v
   }
 }
 
-function demoStep(type: OrderEvent['type'], at: { storeId: string; clerkId: string; now: Date }): { event: OrderEvent; actor: Actor } {
+/** A photo the demo's delivered orders point at; the console shows it as still on the device. */
+const demoPhoto = { sha256: '0'.repeat(64), type: 'image/jpeg', bytes: 1 } as const;
+
+interface DemoStepContext {
+  readonly storeId: string;
+  readonly clerkId: string;
+  readonly now: Date;
+  readonly code: string;
+  readonly payment: Payment;
+}
+
+function demoStep(type: OrderEvent['type'], at: DemoStepContext): { event: OrderEvent; actor: Actor } {
   const hq: Actor = { role: 'hq', userId: 'u-hq' };
   const manager: Actor = { role: 'store_manager', userId: `u-${at.storeId.slice(-2)}-m`, storeId: at.storeId };
   const clerk: Actor = { role: 'clerk', userId: at.clerkId, storeId: at.storeId };
@@ -117,7 +137,14 @@ function demoStep(type: OrderEvent['type'], at: { storeId: string; clerkId: stri
     // Demo offers stay open for two hours so a person trying the demo can still accept them.
     case 'offer': return { actor: hq, event: { type, storeId: at.storeId, offerExpiresAt: new Date(at.now.getTime() + 2 * 3_600_000).toISOString() } };
     case 'hand_off': return { actor: manager, event: { type, clerk: { userId: at.clerkId, storeId: at.storeId } } };
-    case 'deliver': return { actor: clerk, event: { type } };
+    // Demo deliveries have no photo on the server: their proof is the code and a photo reference.
+    case 'deliver': return {
+      actor: clerk,
+      event: {
+        type, code: at.code, position: { unavailable: 'denied' }, photo: demoPhoto,
+        ...(at.payment.method === 'on_delivery' ? { collectedFen: at.payment.amountDueFen } : {}),
+      },
+    };
     case 'close': return { actor: hq, event: { type } };
     case 'cancel': return { actor: hq, event: { type, reason: '客户来电取消' } };
     case 'accept': case 'start_pick': case 'finish_pick': return { actor: manager, event: { type } } as { event: OrderEvent; actor: Actor };

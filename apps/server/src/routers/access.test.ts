@@ -108,10 +108,16 @@ describeWithDatabase(`[SEC] access rules on ${testDatabaseKind}`, () => {
   });
 
   test('[SEC4] a store\'s pull holds only its own orders', async () => {
-    const orders = await storeOrders(server.caller(tokens.clerk));
+    const orders = await storeOrders(server.caller(tokens.store_manager));
     expect(orders.map((o) => o.id)).toContain(orderA);
     expect(orders.map((o) => o.id)).not.toContain(orderB);
     expect(orders.every((o) => 'storeId' in o && o.storeId === 'store-a')).toBe(true);
+  });
+
+  test('[SEC4] [OL15] a clerk\'s pull holds only the orders handed to that clerk', async () => {
+    const orders = await storeOrders(server.caller(tokens.clerk));
+    expect(orders.map((o) => o.id)).not.toContain(orderA);
+    expect(orders.every((o) => 'clerkId' in o && o.clerkId === 'u-a-c')).toBe(true);
   });
 
   test('[SEC6] a device registered to one store cannot push for another', async () => {

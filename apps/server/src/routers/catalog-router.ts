@@ -1,6 +1,6 @@
-import { asc, ilike, or } from 'drizzle-orm';
+import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import { searchInput } from '@repo/domain';
-import { customers, packagings, products, stores } from '../db/schema.js';
+import { customers, packagings, products, stores, users } from '../db/schema.js';
 import { hqProcedure, router, storeProcedure } from '../trpc.js';
 
 /** What head office picks from when taking an order. */
@@ -23,6 +23,10 @@ export const catalogRouter = router({
       .select({ id: products.id, gtin: products.gtin, name: products.name, category: products.category, minShelfLifeDays: products.minShelfLifeDays })
       .from(products),
     packagings: await ctx.db.select().from(packagings),
+    // The store's clerks, for the manager's hand-off list and badges; a clerk's phone learns only its own name.
+    clerks: (await ctx.db.select({ id: users.id, displayName: users.displayName }).from(users)
+      .where(and(eq(users.storeId, ctx.storeId), eq(users.role, 'clerk'))).orderBy(users.username))
+      .filter((clerk) => ctx.actor.role === 'store_manager' || clerk.id === ctx.actor.userId),
   })),
 
   customers: hqProcedure.input(searchInput).query(({ ctx, input }) => {

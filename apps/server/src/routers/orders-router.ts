@@ -8,7 +8,8 @@ import {
 } from '@repo/domain';
 import type { Database } from '../db/database.js';
 import { insertOrder, loadOrder } from '../db/order-rows.js';
-import { customers, orderEvents, orders, products } from '../db/schema.js';
+import { customers, deliveryCodes, orderEvents, orders, outgoingMessages, products } from '../db/schema.js';
+import { deliveryCodeMessage, deliveryTermsFor, type DeliveryTerms } from '../orders/delivery-terms.js';
 import { applyOrderEvent } from '../order-actions.js';
 import { candidateStores, storeExists } from './order-dispatch.js';
 import { hqProcedure, router } from '../trpc.js';
@@ -17,9 +18,12 @@ import { hqProcedure, router } from '../trpc.js';
 export const ordersRouter = router({
   create: hqProcedure.input(createOrderInput).mutation(async ({ ctx, input }) => {
     const now = ctx.now();
+    const terms = deliveryTermsFor(now, ctx.config);
     const order = await ctx.db.transaction(async (tx) => {
-      const order = await buildOrder(tx as unknown as Database, input, now);
+      const order = await buildOrder(tx as unknown as Database, input, now, terms);
       await insertOrder(tx, order, ctx.actor.userId);
+      await tx.insert(deliveryCodes).values({ orderId: order.id, code: terms.code });
+      await tx.insert(outgoingMessages).values({ phone: order.customerPhone, body: deliveryCodeMessage(order.number, terms), orderId: order.id });
       return order;
     });
     return order;
@@ -61,7 +65,8 @@ export const ordersRouter = router({
       .from(orderEvents)
       .where(eq(orderEvents.orderId, input.orderId))
       .orderBy(orderEvents.id);
-    return { order, history: history.map((h) => ({ ...h, at: h.at.toISOString() })) };
+    const [code] = await ctx.db.select({ code: deliveryCodes.code }).from(deliveryCodes).where(eq(deliveryCodes.orderId, input.orderId));
+    return { order, deliveryCode: code?.code ?? null, history: history.map((h) => ({ ...h, at: h.at.toISOString() })) };
   }),
 
   candidateStores: hqProcedure.input(orderIdInput).query(async ({ ctx, input }) => {
@@ -72,7 +77,7 @@ export const ordersRouter = router({
 });
 
 /** Turns the intake form into a received order, refusing unknown customers or products. */
-async function buildOrder(db: Database, input: z.infer<typeof createOrderInput>, now: Date): Promise<Order> {
+async function buildOrder(db: Database, input: z.infer<typeof createOrderInput>, now: Date, terms: DeliveryTerms): Promise<Order> {
   const [customer] = await db.select().from(customers).where(eq(customers.id, input.customerId)).limit(1);
   if (!customer) throw badField('customerId', 'No such customer.');
   const ids = input.lines.map((l) => l.productId);
@@ -80,8 +85,12 @@ async function buildOrder(db: Database, input: z.infer<typeof createOrderInput>,
   const lines = input.lines.map((line, i) => {
     const product = found.get(line.productId);
     if (!product) throw badField(`lines.${i}.productId`, 'No such product.');
-    return { productId: product.id, gtin: toGtin14(product.gtin), name: product.name, quantity: line.quantity, confirmedQuantity: line.quantity };
+    return {
+      productId: product.id, gtin: toGtin14(product.gtin), name: product.name, quantity: line.quantity, confirmedQuantity: line.quantity,
+      unitPriceFen: product.priceFen,
+    };
   });
+  const totalFen = lines.reduce((sum, l) => sum + l.unitPriceFen * l.quantity, 0);
   const [{ seq } = { seq: 0 }] = await db.select({ seq: sql<number>`nextval('order_number_seq')` }).from(sql`(select 1) as one`);
   const stamp = now.toISOString();
   return {
@@ -95,6 +104,10 @@ async function buildOrder(db: Database, input: z.infer<typeof createOrderInput>,
     declinedBy: [],
     createdAt: stamp,
     updatedAt: stamp,
+    payment: { method: input.paymentMethod, amountDueFen: input.paymentMethod === 'on_delivery' ? totalFen : 0 },
+    promisedAt: terms.promisedAt,
+    deliveryCode: terms.deliveryCode,
+    proofPolicy: terms.proofPolicy,
     status: 'received',
   };
 }

@@ -21,7 +21,7 @@ export const syncRouter = router({
   }),
 
   pull: storeProcedure.input(pullRequestSchema).mutation(({ ctx, input }) =>
-    pull({ db: pullDatabase(ctx.db), storeId: ctx.storeId, request: input }),
+    pull({ db: pullDatabase(ctx.db), actor: ctx.actor, request: input }),
   ),
 
   /** Contentless pokes: "your store changed, pull". Correctness never depends on receiving one. */

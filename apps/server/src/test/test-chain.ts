@@ -21,6 +21,7 @@ export async function seedTestChain(db: Database): Promise<void> {
     { id: 'u-hq', username: 'hq', displayName: '总部', role: 'hq', storeId: null, passwordHash: hash },
     { id: 'u-a-m', username: 'a.manager', displayName: 'A 店长', role: 'store_manager', storeId: 'store-a', passwordHash: hash },
     { id: 'u-a-c', username: 'a.clerk', displayName: 'A 店员', role: 'clerk', storeId: 'store-a', passwordHash: hash },
+    { id: 'u-a-c2', username: 'a.clerk2', displayName: 'A 店员二', role: 'clerk', storeId: 'store-a', passwordHash: hash },
     { id: 'u-b-m', username: 'b.manager', displayName: 'B 店长', role: 'store_manager', storeId: 'store-b', passwordHash: hash },
     { id: 'u-b-c', username: 'b.clerk', displayName: 'B 店员', role: 'clerk', storeId: 'store-b', passwordHash: hash },
   ]);
@@ -50,7 +51,7 @@ export function testServer(db: Database, now: () => Date = () => new Date()): Te
   const pokes = new StorePokes();
   const factory = createCallerFactory(appRouter);
   const caller = (token: string | null = null) => {
-    const ctx: Context = { db, pokes, now, token, config: { sessionTtlHours: 12, offerTtlMinutes: 15 } };
+    const ctx: Context = { db, pokes, now, token, config: { sessionTtlHours: 12, offerTtlMinutes: 15, promiseMinutes: 60, undoWindowSeconds: 120 } };
     return factory(ctx);
   };
   return {

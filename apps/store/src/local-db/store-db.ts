@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Order } from '@repo/domain';
+import type { BlobRef, Order, PickedLine } from '@repo/domain';
 import type { PendingAction } from '@repo/sync/client';
 import type { PushRejection } from '@repo/sync/protocol';
 import type { WedgeSettings } from '../scanner/wedge/wedge-settings.js';
@@ -54,6 +54,74 @@ export interface CatalogPackaging {
   readonly unitsPerPack: number;
 }
 
+/** A clerk of this store, from the daily download: whom the manager can hand an order to. */
+export interface StaffMember {
+  readonly id: string;
+  readonly displayName: string;
+}
+
+/** One scan that counted towards a pick, kept so the last one can be undone. */
+export interface PickScan {
+  readonly seq: number;
+  readonly productId: string;
+  readonly units: number;
+  readonly text: string;
+  readonly lot?: string;
+  readonly expiry?: string;
+  readonly at: string;
+}
+
+/**
+ * A pick in progress on this handheld, written as it happens so a reload, a killed app or a dead
+ * battery never loses it. Removed once the finish (or the short report) is queued.
+ */
+export interface PickProgress {
+  readonly orderId: string;
+  /** This device's sync id when the pick started. */
+  readonly device: string;
+  readonly startedAt: string;
+  readonly scans: readonly PickScan[];
+  /** Lines marked short, with the quantity the store can supply. */
+  readonly short: Readonly<Record<string, number>>;
+  readonly picked?: readonly PickedLine[];
+}
+
+/**
+ * A photo or signature kept on the device until the server has it. Bound to the action that
+ * references it (its client id and mutation id), never to "the current order".
+ */
+export interface ProofBlob extends BlobRef {
+  readonly orderId: string;
+  readonly clientId: string;
+  readonly mutationId: number;
+  readonly kind: 'door_photo' | 'signature' | 'failure_photo';
+  readonly data: Blob;
+  readonly state: 'waiting' | 'uploading' | 'stored';
+  readonly uploadedBytes: number;
+  readonly createdAt: string;
+  readonly storedAt?: string;
+  readonly lastError?: string;
+}
+
+/** An order that left this device's list, kept so the person is told why instead of it vanishing. */
+export interface Departure {
+  readonly orderId: string;
+  readonly orderNumber: string;
+  readonly why: 'cancelled' | 'redispatched' | 'offer_expired' | 'declined' | 'reassigned' | 'closed' | 'gone';
+  readonly reason?: string;
+  readonly status?: string;
+  readonly at: string;
+  /** Set once the person tapped 知道了. */
+  readonly seenAt?: string;
+}
+
+/** Wrong delivery codes typed at the door, per order: a few tries, then a pause. */
+export interface CodeAttempts {
+  readonly orderId: string;
+  readonly failures: number;
+  readonly lockedUntil?: string;
+}
+
 export type SyncState = 'connecting' | 'online' | 'offline' | 'session_expired' | 'blocked';
 
 export type MetaRow =
@@ -62,7 +130,11 @@ export type MetaRow =
   | { readonly key: 'status'; readonly state: SyncState; readonly lastSyncedAt: string | null; readonly pushing: boolean; readonly detail?: string }
   | { readonly key: 'leader'; readonly tabId: string; readonly heartbeatAt: number }
   | { readonly key: 'catalog'; readonly downloadedAt: string }
-  | { readonly key: 'scanner'; readonly settings: WedgeSettings; readonly testedAt: string };
+  | { readonly key: 'scanner'; readonly settings: WedgeSettings; readonly testedAt: string }
+  /** How far the server's clock is from this device's, estimated from sync answers. */
+  | { readonly key: 'clock'; readonly offsetMs: number; readonly measuredAt: string }
+  /** Offers the manager has seen: the alert repeats until then. */
+  | { readonly key: 'attention'; readonly seenOffers: readonly string[] };
 
 /** The one IndexedDB database of the store app. */
 export class StoreDb extends Dexie {
@@ -76,6 +148,11 @@ export class StoreDb extends Dexie {
   products!: EntityTable<CatalogProduct, 'gtin'>;
   packagings!: EntityTable<CatalogPackaging, 'gtin'>;
   meta!: Table<MetaRow, MetaRow['key']>;
+  staff!: EntityTable<StaffMember, 'id'>;
+  picks!: EntityTable<PickProgress, 'orderId'>;
+  blobs!: EntityTable<ProofBlob, 'sha256'>;
+  departures!: EntityTable<Departure, 'orderId'>;
+  codeAttempts!: EntityTable<CodeAttempts, 'orderId'>;
 
   constructor(name = 'store-app') {
     // Strict durability: "saved" on screen means on disk, not in an OS buffer.
@@ -97,6 +174,15 @@ export class StoreDb extends Dexie {
       });
     // v3: the store's copy of head office's catalogue, downloaded daily, for scanning offline.
     this.version(3).stores({ products: 'gtin, id', packagings: 'gtin, productId' });
+    // v4: the order after the accept: clerks, picks in progress, proof photos waiting to upload,
+    // orders that left the store (and why), wrong delivery codes.
+    this.version(4).stores({
+      staff: 'id',
+      picks: 'orderId',
+      blobs: 'sha256, orderId, state',
+      departures: 'orderId, seenAt',
+      codeAttempts: 'orderId',
+    });
   }
 }
 

@@ -9,13 +9,17 @@ const refreshAfterMs = 12 * 3_600_000;
  */
 export async function downloadCatalogIfStale(now = new Date()): Promise<void> {
   const last = (await db.meta.get('catalog')) as Extract<MetaRow, { key: 'catalog' }> | undefined;
-  if (last && now.getTime() - new Date(last.downloadedAt).getTime() < refreshAfterMs) return;
+  const fresh = last && now.getTime() - new Date(last.downloadedAt).getTime() < refreshAfterMs;
+  // A device from before the clerk list was downloaded fetches it at once, not tomorrow.
+  if (fresh && (await db.staff.count()) > 0) return;
   const catalog = await api.catalog.storeCatalog.query();
-  await db.transaction('rw', db.products, db.packagings, db.meta, async () => {
+  await db.transaction('rw', [db.products, db.packagings, db.staff, db.meta], async () => {
     await db.products.clear();
     await db.packagings.clear();
+    await db.staff.clear();
     await db.products.bulkPut(catalog.products);
     await db.packagings.bulkPut(catalog.packagings);
+    await db.staff.bulkPut(catalog.clerks);
     await db.meta.put({ key: 'catalog', downloadedAt: now.toISOString() });
   });
 }

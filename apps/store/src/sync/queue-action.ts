@@ -1,6 +1,8 @@
 import { decodeStoreAction, reject, transition, type Actor, type Result } from '@repo/domain';
+import type { Table } from 'dexie';
 import { db, type OutboxEntry } from '../local-db/store-db.js';
 import { clientIdentity } from './client-identity.js';
+import { serverNow } from './device-clock.js';
 import { kickSync } from './sync-kick.js';
 
 export interface QueueAction {
@@ -9,19 +11,35 @@ export interface QueueAction {
   readonly args: { readonly orderId: string } & Record<string, unknown>;
 }
 
+export interface QueueOptions {
+  /** Other tables written in the same transaction (photos bound to this action, a finished pick). */
+  readonly alsoWrites?: readonly Table[];
+  /**
+   * Writes that must commit with the action or not at all, given the action's outbox entry and this
+   * device's client id: e.g. a photo bound to exactly this mutation, never to "the current order".
+   */
+  readonly attach?: (entry: OutboxEntry, clientId: string) => Promise<unknown>;
+}
+
 /**
  * Applies an action on the device and queues it for the server, in ONE strict-durability
  * transaction: when this resolves ok, the change and its outbox entry are both on disk.
  * A refusal by the lifecycle writes nothing and says why.
  */
-export async function queueAction(action: QueueAction, actor: Extract<Actor, { storeId: string }>): Promise<Result<OutboxEntry>> {
+export async function queueAction(
+  action: QueueAction,
+  actor: Extract<Actor, { storeId: string }>,
+  options: QueueOptions = {},
+): Promise<Result<OutboxEntry>> {
   const decoded = decodeStoreAction(action);
   if (!decoded.ok) return reject('INVALID_INPUT', decoded.message);
-  const result = await db.transaction('rw', db.orders, db.outbox, db.meta, async (): Promise<Result<OutboxEntry>> => {
+  const tables = [db.orders, db.outbox, db.meta, ...(options.alsoWrites ?? [])];
+  const result = await db.transaction('rw', tables, async (): Promise<Result<OutboxEntry>> => {
     // Requests in one transaction are queued together rather than one round trip each.
     const [order, client] = await Promise.all([db.orders.get(decoded.orderId), clientIdentity()]);
     if (!order) return reject('ORDER_NOT_FOUND', 'This order is no longer on this device.');
-    const now = new Date();
+    // The server's clock as this device estimates it: a handheld 20 minutes fast must not refuse an open offer.
+    const now = serverNow();
     const next = transition(order, decoded.event, { actor, now });
     if (!next.ok) return next;
     const entry: OutboxEntry = {
@@ -32,6 +50,7 @@ export async function queueAction(action: QueueAction, actor: Extract<Actor, { s
       db.meta.put({ ...client, nextMutationId: client.nextMutationId + 1 }),
       db.outbox.add(entry),
       db.orders.put({ ...next.value, storeId: actor.storeId }),
+      options.attach?.(entry, client.clientId),
     ]);
     return { ok: true, value: entry };
   }).catch((error: unknown): Result<OutboxEntry> => {

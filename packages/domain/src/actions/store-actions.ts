@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { declineReasons, type OrderEvent } from '../order/order-event.js';
+import { blobRefSchema, deliveryFailureReasons, doorPositionSchema, pickedLineSchema } from '../order/order.js';
+import { storableText } from '../storable-text.js';
 
-const orderId = z.string().min(1).max(64);
+const orderId = storableText({ min: 1, max: 64 });
+const device = storableText({ min: 1, max: 64 });
+const at = z.iso.datetime({ offset: true });
+const clerk = z.object({ userId: storableText({ min: 1, max: 64 }), storeId: storableText({ min: 1, max: 64 }) });
+
+/** An action with one version so far: its args are already the current shape. */
+function firstVersion<S extends z.ZodObject<{ orderId: typeof orderId }>>(schema: S, toEvent: (args: z.infer<S>) => OrderEvent) {
+  return { current: 1, versions: { 1: schema }, upgrade: (_version: number, args: z.infer<S>) => args, toEvent };
+}
 
 /**
  * What a store device can ask the server to do, as intents with versioned names. The server accepts
@@ -28,6 +38,42 @@ export const storeActions = {
     }),
     toEvent: (args: { reason: (typeof declineReasons)[number] }): OrderEvent => ({ type: 'decline', reason: args.reason }),
   },
+  /** The manager starts picking on this handheld; the pick belongs to this device from now on. */
+  'pick.start': firstVersion(z.object({ orderId, device }), (a) => ({ type: 'start_pick', device: a.device })),
+  'pick.report_short': firstVersion(
+    z.object({ orderId, device, available: z.array(z.object({ productId: orderId, quantity: z.number().int().min(0).max(999) })).min(1).max(100) }),
+    (a) => ({ type: 'report_short', device: a.device, available: a.available }),
+  ),
+  /** The whole pick at once, with lots and expiry dates per line; the scans themselves stay on the device. */
+  'pick.finish': firstVersion(z.object({ orderId, device, picked: z.array(pickedLineSchema).min(1).max(100) }), (a) => ({
+    type: 'finish_pick', device: a.device, picked: a.picked,
+  })),
+  'handoff.assign': firstVersion(z.object({ orderId, clerk }), (a) => ({ type: 'hand_off', clerk: a.clerk })),
+  /** Proof travels by reference: the photo and signature bytes upload on their own, by SHA-256. */
+  'delivery.close': firstVersion(
+    z.object({
+      orderId,
+      at,
+      code: z.string().max(12).optional(),
+      signature: blobRefSchema.optional(),
+      photo: blobRefSchema.optional(),
+      position: doorPositionSchema,
+      collectedFen: z.number().int().min(0).max(10_000_000).optional(),
+    }),
+    ({ orderId: _orderId, ...proof }) => ({ type: 'deliver', ...proof }),
+  ),
+  'delivery.undo_close': firstVersion(z.object({ orderId, at }), (a) => ({ type: 'undo_deliver', at: a.at })),
+  'delivery.fail': firstVersion(
+    z.object({
+      orderId,
+      reason: z.enum(deliveryFailureReasons),
+      note: storableText({ trim: true, max: 200 }).optional(),
+      photo: blobRefSchema.optional(),
+    }),
+    ({ orderId: _orderId, ...failure }) => ({ type: 'fail_delivery', ...failure }),
+  ),
+  'return.confirm': firstVersion(z.object({ orderId, via: z.enum(['bag_label', 'items']), at }), (a) => ({ type: 'confirm_return', via: a.via, at: a.at })),
+  'return.retry': firstVersion(z.object({ orderId, clerk }), (a) => ({ type: 'retry_delivery', clerk: a.clerk })),
 } as const;
 
 export type StoreActionName = keyof typeof storeActions;

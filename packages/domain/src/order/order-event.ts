@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { orderLineSchema } from './order.js';
+import { storableText } from '../storable-text.js';
+import { blobRefSchema, doorPositionSchema, orderLineSchema, pickedLineSchema } from './order.js';
 
 const id = z.string().min(1).max(64);
-const reason = z.string().trim().min(1).max(200);
+const reason = storableText({ trim: true, min: 1, max: 200 });
+/** When it happened on the device that recorded it (the server keeps its own time beside it). */
+const at = z.iso.datetime({ offset: true });
 
 /** Reasons a store may give for declining an offer. */
 export const declineReasons = ['out_of_stock', 'no_clerk_available', 'too_far', 'store_closing', 'other'] as const;
@@ -13,10 +16,12 @@ export const orderEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('accept') }),
   z.object({ type: z.literal('decline'), reason: z.enum(declineReasons) }),
   z.object({ type: z.literal('expire_offer') }),
-  z.object({ type: z.literal('start_pick') }),
+  /** `device` is the handheld's sync id: a pick belongs to the device that started it. */
+  z.object({ type: z.literal('start_pick'), device: id.optional() }),
   z.object({
     type: z.literal('report_short'),
     available: z.array(z.object({ productId: id, quantity: z.number().int().min(0).max(999) })).min(1),
+    device: id.optional(),
   }),
   z.object({
     type: z.literal('resolve_short'),
@@ -24,10 +29,27 @@ export const orderEventSchema = z.discriminatedUnion('type', [
     /** The replacement lines; only for a substitute. */
     lines: z.array(orderLineSchema).min(1).optional(),
   }),
-  z.object({ type: z.literal('finish_pick') }),
+  z.object({ type: z.literal('finish_pick'), picked: z.array(pickedLineSchema).min(1).max(100).optional(), device: id.optional() }),
   z.object({ type: z.literal('hand_off'), clerk: z.object({ userId: id, storeId: id }) }),
-  z.object({ type: z.literal('deliver') }),
-  z.object({ type: z.literal('fail_delivery'), reason }),
+  z.object({
+    type: z.literal('deliver'),
+    at: at.optional(),
+    /** What the customer read out; checked against the order's salted hash. */
+    code: z.string().max(12).optional(),
+    signature: blobRefSchema.optional(),
+    photo: blobRefSchema.optional(),
+    position: doorPositionSchema.optional(),
+    collectedFen: z.number().int().min(0).max(10_000_000).optional(),
+  }),
+  z.object({ type: z.literal('undo_deliver'), at }),
+  z.object({
+    type: z.literal('fail_delivery'),
+    /** A code from deliveryFailureReasons; free text from older clients. */
+    reason,
+    note: storableText({ trim: true, max: 200 }).optional(),
+    photo: blobRefSchema.optional(),
+  }),
+  z.object({ type: z.literal('confirm_return'), via: z.enum(['bag_label', 'items']), at }),
   z.object({ type: z.literal('retry_delivery'), clerk: z.object({ userId: id, storeId: id }) }),
   z.object({ type: z.literal('close') }),
   z.object({ type: z.literal('cancel'), reason }),
@@ -38,5 +60,5 @@ export type EventOf<T extends OrderEventType> = Extract<OrderEvent, { type: T }>
 
 export const orderEventTypes = [
   'offer', 'accept', 'decline', 'expire_offer', 'start_pick', 'report_short', 'resolve_short',
-  'finish_pick', 'hand_off', 'deliver', 'fail_delivery', 'retry_delivery', 'close', 'cancel',
+  'finish_pick', 'hand_off', 'deliver', 'undo_deliver', 'fail_delivery', 'confirm_return', 'retry_delivery', 'close', 'cancel',
 ] as const satisfies readonly OrderEventType[];

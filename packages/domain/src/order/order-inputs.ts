@@ -13,6 +13,8 @@ export const createOrderInput = z.object({
     .min(1, 'An order needs at least one product.')
     .max(50)
     .refine((lines) => new Set(lines.map((l) => l.productId)).size === lines.length, 'Each product once per order.'),
+  /** Paid at the door (货到付款) unless the customer prepaid. */
+  paymentMethod: z.enum(['prepaid', 'on_delivery']).default('on_delivery'),
 });
 export type CreateOrderInput = z.infer<typeof createOrderInput>;
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { Actor, ActorRole } from '../actor.js';
-import { CLERK, NOW, OTHER_STORE, STORE, orderIn } from '../test/order-fixtures.js';
-import { orderEventSchema, orderEventTypes, type OrderEvent, type OrderEventType } from './order-event.js';
+import { CLERK, DELIVERY_CODE, NOW, OTHER_STORE, PHOTO, STORE, orderIn } from '../test/order-fixtures.js';
+import { orderEventSchema, orderEventTypes, type EventOf as EventOfType, type OrderEvent, type OrderEventType } from './order-event.js';
 import { allowedEvents, lifecycleRules, transition } from './order-lifecycle.js';
-import { orderSchema, orderStatuses, type OrderStatus } from './order.js';
+import { orderSchema, orderStatuses, type Order, type OrderStatus } from './order.js';
 
 /** The lifecycle as docs/order-lifecycle.md states it: event -> [rule, from states, roles, to state]. */
 const spec: Record<OrderEventType, { rule: string; from: OrderStatus[]; by: ActorRole[]; to: OrderStatus }> = {
@@ -17,7 +17,9 @@ const spec: Record<OrderEventType, { rule: string; from: OrderStatus[]; by: Acto
   finish_pick: { rule: 'OL8', from: ['picking'], by: ['store_manager'], to: 'picked' },
   hand_off: { rule: 'OL9', from: ['picked'], by: ['store_manager'], to: 'out_for_delivery' },
   deliver: { rule: 'OL10', from: ['out_for_delivery'], by: ['store_manager', 'clerk'], to: 'delivered' },
+  undo_deliver: { rule: 'OL19', from: ['delivered'], by: ['store_manager', 'clerk'], to: 'out_for_delivery' },
   fail_delivery: { rule: 'OL11', from: ['out_for_delivery'], by: ['store_manager', 'clerk'], to: 'returned_to_store' },
+  confirm_return: { rule: 'OL20', from: ['returned_to_store'], by: ['store_manager'], to: 'returned_to_store' },
   retry_delivery: { rule: 'OL12', from: ['returned_to_store'], by: ['store_manager'], to: 'out_for_delivery' },
   close: { rule: 'OL13', from: ['delivered', 'out_for_delivery'], by: ['hq'], to: 'closed' },
   cancel: {
@@ -46,12 +48,17 @@ const sampleEvents: Record<OrderEventType, OrderEvent> = {
   resolve_short: { type: 'resolve_short', resolution: 'partial' },
   finish_pick: { type: 'finish_pick' },
   hand_off: { type: 'hand_off', clerk: { userId: CLERK, storeId: STORE } },
-  deliver: { type: 'deliver' },
-  fail_delivery: { type: 'fail_delivery', reason: '客户电话无人接听' },
+  deliver: { type: 'deliver', code: DELIVERY_CODE, photo: PHOTO, position: { lat: 31.19, lng: 121.43, accuracyM: 12 } },
+  undo_deliver: { type: 'undo_deliver', at: '2026-11-23T09:51:00+08:00' },
+  fail_delivery: { type: 'fail_delivery', reason: 'customer_unreachable' },
+  confirm_return: { type: 'confirm_return', via: 'bag_label', at: '2026-11-23T09:58:00+08:00' },
   retry_delivery: { type: 'retry_delivery', clerk: { userId: CLERK, storeId: STORE } },
   close: { type: 'close' },
   cancel: { type: 'cancel', reason: '客户取消' },
 };
+
+/** The fixture states that carry the clerk CLERK: the only ones a clerk can see. */
+const clerkStatuses: readonly OrderStatus[] = ['out_for_delivery', 'returned_to_store', 'delivered'];
 
 function clockFor(type: OrderEventType): Date {
   // The sample offer expires at 10:05; expiry may only happen after it, everything else before.
@@ -73,11 +80,15 @@ describe('[OL0] the lifecycle table', () => {
 
   test.each(cases)('[$type] $role on a $status order', ({ status, type, role }) => {
     const rule = spec[type];
-    const result = transition(orderIn(status), sampleEvents[type], { actor: actors[role], now: clockFor(type) });
+    const order = type === 'confirm_return' && status === 'returned_to_store' ? { ...orderIn(status), goodsBackAt: undefined } : orderIn(status);
+    const result = transition(JSON.parse(JSON.stringify(order)), sampleEvents[type], { actor: actors[role], now: clockFor(type) });
     if (!rule.by.includes(role)) {
       expect(result).toMatchObject({ ok: false, rejection: { reason: 'ROLE_NOT_ALLOWED' } });
     } else if (role !== 'hq' && role !== 'system' && status === 'received') {
       // A received order belongs to no store yet, so a store user is refused as for another store's order.
+      expect(result).toMatchObject({ ok: false, rejection: { reason: 'WRONG_STORE' } });
+    } else if (role === 'clerk' && !clerkStatuses.includes(status)) {
+      // A clerk sees only the orders handed to them: any other is refused as for another store's order.
       expect(result).toMatchObject({ ok: false, rejection: { reason: 'WRONG_STORE' } });
     } else if (!rule.from.includes(status)) {
       expect(result).toMatchObject({ ok: false, rejection: { reason: 'TRANSITION_NOT_ALLOWED' } });
@@ -156,10 +167,87 @@ describe('guards inside the rules', () => {
     expect(result).toMatchObject({ ok: false, rejection: { reason: 'WRONG_STORE' } });
   });
 
-  test('[OL10] only the clerk carrying the order can close it at the door', () => {
+  test('[OL10] another clerk is refused exactly as for an order of another store', () => {
     const other: Actor = { role: 'clerk', userId: 'clerk-2', storeId: STORE };
     const result = transition(orderIn('out_for_delivery'), sampleEvents.deliver, { actor: other, now: NOW });
-    expect(result).toMatchObject({ ok: false, rejection: { reason: 'NOT_ASSIGNED_CLERK' } });
+    const missing = transition({ ...orderIn('out_for_delivery'), storeId: OTHER_STORE } as Order, sampleEvents.deliver, { actor: other, now: NOW });
+    expect(result).toMatchObject({ ok: false, rejection: { reason: 'WRONG_STORE' } });
+    expect(result).toEqual(missing);
+  });
+
+  test('[OL10] the close needs the customer\'s code, checked against the salted hash', () => {
+    for (const code of ['000000', '12345', '', '1234567', undefined]) {
+      const result = transition(orderIn('out_for_delivery'), { ...sampleEvents.deliver, code } as OrderEvent, { actor: actors.clerk, now: NOW });
+      expect(result, String(code)).toMatchObject({ ok: false, rejection: { reason: 'DELIVERY_CODE_WRONG' } });
+    }
+    const result = transition(orderIn('out_for_delivery'), sampleEvents.deliver, { actor: actors.clerk, now: NOW });
+    expect(result).toMatchObject({ ok: true, value: { status: 'delivered', proof: { code: 'matched', photo: PHOTO } } });
+  });
+
+  test('[OL10] the close needs the photo the policy asks for, and the cash on a pay-on-delivery order', () => {
+    const { photo: _photo, ...noPhoto } = sampleEvents.deliver as EventOfType<'deliver'>;
+    expect(transition(orderIn('out_for_delivery'), noPhoto, { actor: actors.clerk, now: NOW }))
+      .toMatchObject({ ok: false, rejection: { reason: 'PROOF_MISSING', details: { missing: 'photo' } } });
+    const cod = { ...orderIn('out_for_delivery'), payment: { method: 'on_delivery' as const, amountDueFen: 1250 } };
+    expect(transition(cod, sampleEvents.deliver, { actor: actors.clerk, now: NOW }))
+      .toMatchObject({ ok: false, rejection: { reason: 'PROOF_MISSING', details: { missing: 'cash' } } });
+    expect(transition(cod, { ...sampleEvents.deliver, collectedFen: 1250 } as OrderEvent, { actor: actors.clerk, now: NOW }))
+      .toMatchObject({ ok: true, value: { proof: { collectedFen: 1250 } } });
+  });
+
+  test('[OL10] the door time is the device\'s, never later than the server\'s, and opens the undo window', () => {
+    const at = '2026-11-23T09:40:00+08:00';
+    const early = transition(orderIn('out_for_delivery'), { ...sampleEvents.deliver, at } as OrderEvent, { actor: actors.clerk, now: NOW });
+    expect(early).toMatchObject({ ok: true, value: { deliveredAt: new Date(at).toISOString(), undoUntil: new Date('2026-11-23T09:42:00+08:00').toISOString() } });
+    const future = transition(orderIn('out_for_delivery'), { ...sampleEvents.deliver, at: '2026-11-23T11:00:00+08:00' } as OrderEvent, { actor: actors.clerk, now: NOW });
+    expect(future).toMatchObject({ ok: true, value: { deliveredAt: NOW.toISOString() } });
+  });
+
+  test('[OL19] a close can be undone within its window, judged by the time of the tap', () => {
+    const late = transition(orderIn('delivered'), { type: 'undo_deliver', at: '2026-11-23T09:52:01+08:00' }, { actor: actors.clerk, now: NOW });
+    expect(late).toMatchObject({ ok: false, rejection: { reason: 'UNDO_WINDOW_PASSED' } });
+    const inTime = transition(orderIn('delivered'), sampleEvents.undo_deliver, { actor: actors.clerk, now: new Date('2026-11-23T12:00:00+08:00') });
+    expect(inTime).toMatchObject({ ok: true, value: { status: 'out_for_delivery', clerkId: CLERK } });
+    expect(inTime.ok && 'proof' in inTime.value).toBe(false);
+  });
+
+  test('[OL11] a failure whose reason needs a photo is refused without one', () => {
+    const result = transition(orderIn('out_for_delivery'), { type: 'fail_delivery', reason: 'goods_damaged' }, { actor: actors.clerk, now: NOW });
+    expect(result).toMatchObject({ ok: false, rejection: { reason: 'PROOF_MISSING', details: { missing: 'photo' } } });
+    const withPhoto = transition(orderIn('out_for_delivery'), { type: 'fail_delivery', reason: 'goods_damaged', photo: PHOTO, note: '箱子压坏' }, { actor: actors.clerk, now: NOW });
+    expect(withPhoto).toMatchObject({ ok: true, value: { status: 'returned_to_store', failureReason: 'goods_damaged', failurePhoto: PHOTO, failureNote: '箱子压坏' } });
+  });
+
+  test('[OL12] a retry needs the goods confirmed back in the store first [OL20]', () => {
+    const notBack = { ...orderIn('returned_to_store'), goodsBackAt: undefined };
+    const retry = { type: 'retry_delivery', clerk: { userId: 'clerk-2', storeId: STORE } } as const;
+    expect(transition(JSON.parse(JSON.stringify(notBack)), retry, { actor: manager, now: NOW })).toMatchObject({ ok: false, rejection: { reason: 'GOODS_NOT_BACK' } });
+    const back = transition(JSON.parse(JSON.stringify(notBack)), sampleEvents.confirm_return, { actor: manager, now: NOW });
+    expect(back).toMatchObject({ ok: true, value: { status: 'returned_to_store', goodsBackAt: '2026-11-23T09:58:00+08:00' } });
+    if (!back.ok) return;
+    expect(transition(back.value, sampleEvents.confirm_return, { actor: manager, now: NOW }).ok).toBe(false);
+    expect(transition(back.value, retry, { actor: manager, now: NOW })).toMatchObject({ ok: true, value: { status: 'out_for_delivery', clerkId: 'clerk-2' } });
+  });
+
+  test('[OL5] [OL8] a pick belongs to the handheld that started it; another handheld is told', () => {
+    const started = transition(orderIn('accepted'), { type: 'start_pick', device: 'pda-1' }, { actor: manager, now: NOW });
+    expect(started).toMatchObject({ ok: true, value: { status: 'picking', picker: { userId: 'manager-a', device: 'pda-1' } } });
+    if (!started.ok) return;
+    const picked = [{ productId: 'p-1', quantity: 2, lots: [] }];
+    const other = transition(started.value, { type: 'finish_pick', device: 'pda-2', picked }, { actor: manager, now: NOW });
+    expect(other).toMatchObject({ ok: false, rejection: { reason: 'PICK_ON_OTHER_DEVICE', details: { userId: 'manager-a' } } });
+    expect(transition(started.value, { type: 'finish_pick', device: 'pda-1', picked }, { actor: manager, now: NOW }))
+      .toMatchObject({ ok: true, value: { status: 'picked', picked } });
+  });
+
+  test('[OL8] a finished pick matches the order: nothing missing, nothing extra, lots within the count', () => {
+    const pick = (picked: { productId: string; quantity: number; lots: { quantity: number; lot?: string }[] }[]) =>
+      transition(orderIn('picking'), { type: 'finish_pick', picked }, { actor: manager, now: NOW });
+    expect(pick([{ productId: 'p-1', quantity: 1, lots: [] }])).toMatchObject({ ok: false, rejection: { reason: 'PICK_INCOMPLETE' } });
+    expect(pick([{ productId: 'p-1', quantity: 3, lots: [] }])).toMatchObject({ ok: false, rejection: { reason: 'PICK_MISMATCH' } });
+    expect(pick([{ productId: 'p-1', quantity: 2, lots: [] }, { productId: 'p-9', quantity: 1, lots: [] }])).toMatchObject({ ok: false, rejection: { reason: 'PICK_MISMATCH' } });
+    expect(pick([{ productId: 'p-1', quantity: 2, lots: [{ quantity: 3, lot: 'L1' }] }])).toMatchObject({ ok: false, rejection: { reason: 'PICK_MISMATCH' } });
+    expect(pick([{ productId: 'p-1', quantity: 2, lots: [{ quantity: 2, lot: 'L1' }] }])).toMatchObject({ ok: true });
   });
 
   test('[OL13] an order closed from the batch without a device delivery says so', () => {
@@ -189,6 +277,7 @@ describe('guards inside the rules', () => {
     expect(allowedEvents(orderIn('offered'), manager).sort()).toEqual(['accept', 'decline']);
     expect(allowedEvents(orderIn('offered'), otherManager)).toEqual([]);
     expect(allowedEvents(orderIn('out_for_delivery'), actors.clerk).sort()).toEqual(['deliver', 'fail_delivery']);
+    expect(allowedEvents(orderIn('out_for_delivery'), { role: 'clerk', userId: 'clerk-2', storeId: STORE })).toEqual([]);
     expect(allowedEvents(orderIn('closed'), actors.hq)).toEqual([]);
   });
 

@@ -1,7 +1,11 @@
 import type { Actor, ActorRole } from '../actor.js';
 import { ok, reject, type Result } from '../rejections.js';
 import type { EventOf, OrderEvent, OrderEventType } from './order-event.js';
-import { baseOf, storeOf, type Order, type OrderIn, type OrderStatus } from './order.js';
+import { deliveryCodeMatches } from './delivery-code.js';
+import {
+  baseOf, clerkOf, failureReasonsNeedingPhoto, proofPolicyOf, storeOf,
+  type DeliveryFailureReason, type DeliveryProof, type Order, type OrderIn, type OrderStatus, type PickedLine,
+} from './order.js';
 
 /** What a transition knows besides the order and the event. */
 export interface TransitionContext {
@@ -38,7 +42,7 @@ export function transition(order: Order, event: OrderEvent, ctx: TransitionConte
   if (!rule.by.includes(ctx.actor.role)) {
     return reject('ROLE_NOT_ALLOWED', `A ${ctx.actor.role} may not ${event.type} an order.`, { event: event.type });
   }
-  if ((ctx.actor.role === 'store_manager' || ctx.actor.role === 'clerk') && storeOf(order) !== ctx.actor.storeId) {
+  if (!visibleTo(order, ctx.actor)) {
     return reject('WRONG_STORE', 'This order is not assigned to your store.');
   }
   if (!rule.from.includes(order.status)) {
@@ -56,9 +60,23 @@ export function allowedEvents(order: Order, actor: Actor): OrderEventType[] {
   return (Object.keys(lifecycleRules) as OrderEventType[]).filter((type) => {
     const rule = lifecycleRules[type];
     if (!rule.by.includes(actor.role) || !rule.from.includes(order.status)) return false;
-    return !('storeId' in actor) || storeOf(order) === actor.storeId;
+    return visibleTo(order, actor);
   });
 }
+
+/**
+ * Whether `actor` may see the order at all: head office sees every order, a manager their store's,
+ * a clerk only the orders handed to them. Anything else is answered exactly like an order that does
+ * not exist, so nobody learns about another store's or another clerk's orders.
+ */
+export function visibleTo(order: Order, actor: Actor): boolean {
+  if (actor.role === 'hq' || actor.role === 'system') return true;
+  if (storeOf(order) !== actor.storeId) return false;
+  return actor.role === 'store_manager' || clerkOf(order) === actor.userId;
+}
+
+/** The undo window when the order's policy does not set one. */
+export const defaultUndoWindowSeconds = 120;
 
 const storeRoles: readonly ActorRole[] = ['store_manager'];
 const cancellable = [
@@ -86,8 +104,14 @@ export const lifecycleRules: Rules = {
     }
     return ok(backToDispatch(order));
   }),
-  start_pick: rule('OL5', ['accepted'], storeRoles, (order) => ok({ ...baseOf(order), status: 'picking', storeId: order.storeId })),
+  start_pick: rule('OL5', ['accepted'], storeRoles, (order, event, { actor }) =>
+    ok({
+      ...baseOf(order), status: 'picking', storeId: order.storeId,
+      ...(event.device && 'userId' in actor ? { picker: { userId: actor.userId, device: event.device } } : {}),
+    }),
+  ),
   report_short: rule('OL6', ['picking'], storeRoles, (order, event) => {
+    if (pickedElsewhere(order, event.device)) return rejectOtherDevice(order);
     const available = new Map(event.available.map((a) => [a.productId, a.quantity]));
     const lines = order.lines.map((line) => ({
       ...line,
@@ -111,25 +135,51 @@ export const lifecycleRules: Rules = {
       }
     }
   }),
-  finish_pick: rule('OL8', ['picking'], storeRoles, (order) => ok({ ...baseOf(order), status: 'picked', storeId: order.storeId })),
+  finish_pick: rule('OL8', ['picking'], storeRoles, (order, event) => {
+    if (pickedElsewhere(order, event.device)) return rejectOtherDevice(order);
+    const checked = event.picked ? checkPicked(order, event.picked) : ok(undefined);
+    if (!checked.ok) return checked;
+    return ok({ ...baseOf(order), status: 'picked', storeId: order.storeId, ...(event.picked ? { picked: event.picked } : {}) });
+  }),
   hand_off: rule('OL9', ['picked'], storeRoles, (order, event) => {
     if (event.clerk.storeId !== order.storeId) return reject('WRONG_STORE', 'That clerk works at another store.');
     return ok({ ...baseOf(order), status: 'out_for_delivery', storeId: order.storeId, clerkId: event.clerk.userId });
   }),
-  deliver: rule('OL10', ['out_for_delivery'], ['store_manager', 'clerk'], (order, _event, { actor, now }) => {
-    if (actor.role === 'clerk' && actor.userId !== order.clerkId) {
-      return reject('NOT_ASSIGNED_CLERK', 'Another clerk is delivering this order.');
-    }
-    return ok({ ...baseOf(order), status: 'delivered', storeId: order.storeId, clerkId: order.clerkId, deliveredAt: now.toISOString() });
+  deliver: rule('OL10', ['out_for_delivery'], ['store_manager', 'clerk'], (order, event, { now }) => {
+    const proof = proofOf(order, event);
+    if (!proof.ok) return proof;
+    // The door's time, as the device saw it; never later than the server's clock.
+    const at = event.at && new Date(event.at) < now ? new Date(event.at) : now;
+    const undoSeconds = proofPolicyOf(order).undoWindowSeconds ?? defaultUndoWindowSeconds;
+    return ok({
+      ...baseOf(order), status: 'delivered', storeId: order.storeId, clerkId: order.clerkId,
+      deliveredAt: at.toISOString(), proof: proof.value, undoUntil: new Date(at.getTime() + undoSeconds * 1000).toISOString(),
+    });
   }),
-  fail_delivery: rule('OL11', ['out_for_delivery'], ['store_manager', 'clerk'], (order, event, { actor }) => {
-    if (actor.role === 'clerk' && actor.userId !== order.clerkId) {
-      return reject('NOT_ASSIGNED_CLERK', 'Another clerk is delivering this order.');
+  undo_deliver: rule('OL19', ['delivered'], ['store_manager', 'clerk'], (order, event) => {
+    // Judged on the time of the tap, so an undo made in time offline still counts when it syncs.
+    if (!order.undoUntil || new Date(event.at) > new Date(order.undoUntil)) {
+      return reject('UNDO_WINDOW_PASSED', 'The close can no longer be undone; call head office.');
     }
-    return ok({ ...baseOf(order), status: 'returned_to_store', storeId: order.storeId, clerkId: order.clerkId, failureReason: event.reason });
+    return ok({ ...baseOf(order), status: 'out_for_delivery', storeId: order.storeId, clerkId: order.clerkId });
+  }),
+  fail_delivery: rule('OL11', ['out_for_delivery'], ['store_manager', 'clerk'], (order, event) => {
+    if (failureReasonsNeedingPhoto.includes(event.reason as DeliveryFailureReason) && !event.photo) {
+      return reject('PROOF_MISSING', 'This reason needs a photo taken at the door.', { missing: 'photo' });
+    }
+    return ok({
+      ...baseOf(order), status: 'returned_to_store', storeId: order.storeId, clerkId: order.clerkId, failureReason: event.reason,
+      ...(event.note ? { failureNote: event.note } : {}),
+      ...(event.photo ? { failurePhoto: event.photo } : {}),
+    });
+  }),
+  confirm_return: rule('OL20', ['returned_to_store'], storeRoles, (order, event) => {
+    if (order.goodsBackAt) return reject('TRANSITION_NOT_ALLOWED', 'The goods were already confirmed back.', { status: order.status });
+    return ok({ ...order, goodsBackAt: event.at });
   }),
   retry_delivery: rule('OL12', ['returned_to_store'], storeRoles, (order, event) => {
     if (event.clerk.storeId !== order.storeId) return reject('WRONG_STORE', 'That clerk works at another store.');
+    if (!order.goodsBackAt) return reject('GOODS_NOT_BACK', 'Scan the bag label or the items to confirm the goods are back first.');
     return ok({ ...baseOf(order), status: 'out_for_delivery', storeId: order.storeId, clerkId: event.clerk.userId });
   }),
   close: rule('OL13', ['delivered', 'out_for_delivery'], ['hq'], (order, _event, { now }) =>
@@ -154,6 +204,56 @@ function rule<T extends OrderEventType, S extends OrderStatus>(
   apply: Rule<T, S>['apply'],
 ): Rule<T, OrderStatus> {
   return { id, from, by, apply } as unknown as Rule<T, OrderStatus>;
+}
+
+function pickedElsewhere(order: OrderIn<'picking'>, device: string | undefined): boolean {
+  return order.picker !== undefined && device !== undefined && order.picker.device !== device;
+}
+
+function rejectOtherDevice(order: OrderIn<'picking'>): Result<never> {
+  return reject('PICK_ON_OTHER_DEVICE', 'Another handheld of the store is picking this order.', { userId: order.picker?.userId ?? '' });
+}
+
+/** A finished pick must match the order line by line: every unit the store confirmed, no more, nothing else. */
+function checkPicked(order: Order, picked: readonly PickedLine[]): Result<undefined> {
+  const byProduct = new Map(picked.map((p) => [p.productId, p]));
+  if (byProduct.size !== picked.length || picked.some((p) => !order.lines.some((l) => l.productId === p.productId))) {
+    return reject('PICK_MISMATCH', 'The pick names a product that is not on the order.');
+  }
+  for (const line of order.lines) {
+    const got = byProduct.get(line.productId);
+    const quantity = got?.quantity ?? 0;
+    if (quantity > line.confirmedQuantity) {
+      return reject('PICK_MISMATCH', `More ${line.name} picked than ordered.`, { productId: line.productId });
+    }
+    if (quantity < line.confirmedQuantity) {
+      return reject('PICK_INCOMPLETE', `${line.name} is not fully picked; pick it or report it short.`, { productId: line.productId });
+    }
+    if (got && got.lots.reduce((sum, lot) => sum + lot.quantity, 0) > quantity) {
+      return reject('PICK_MISMATCH', `The lots of ${line.name} add up to more than was picked.`, { productId: line.productId });
+    }
+  }
+  return ok(undefined);
+}
+
+/** The proof the order's policy asks for, checked at the door (the code against its salted hash). */
+function proofOf(order: OrderIn<'out_for_delivery'>, event: EventOf<'deliver'>): Result<DeliveryProof> {
+  const policy = proofPolicyOf(order);
+  const needsCode = policy.code && order.deliveryCode !== undefined;
+  if (needsCode && !(event.code !== undefined && deliveryCodeMatches(event.code, order.deliveryCode!))) {
+    return reject('DELIVERY_CODE_WRONG', 'The delivery code does not match this order.');
+  }
+  const missing = policy.photo && !event.photo ? 'photo'
+    : policy.signature && !event.signature ? 'signature'
+      : order.payment?.method === 'on_delivery' && event.collectedFen === undefined ? 'cash' : undefined;
+  if (missing) return reject('PROOF_MISSING', `The delivery needs its ${missing}.`, { missing });
+  return ok({
+    code: needsCode ? 'matched' : 'not_required',
+    position: event.position ?? { unavailable: 'unsupported' },
+    ...(event.signature ? { signature: event.signature } : {}),
+    ...(event.photo ? { photo: event.photo } : {}),
+    ...(event.collectedFen !== undefined ? { collectedFen: event.collectedFen } : {}),
+  });
 }
 
 /** Releases the order from its store so head office can offer it to another one. */

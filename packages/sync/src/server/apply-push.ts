@@ -1,4 +1,6 @@
-import { decodeStoreAction, transition, type Actor, type DecodedAction, type Order, type OrderTransition, type Rejection } from '@repo/domain';
+import {
+  decodeStoreAction, transition, type Actor, type DecodedAction, type Order, type OrderEvent, type OrderTransition, type Rejection,
+} from '@repo/domain';
 import { MUTATION_GAP, type MutationOutcome, type PushRequest, type PushResponse } from '../protocol.js';
 import type { PushDatabase, RecordedOutcome, StoredOutcome } from './push-database.js';
 
@@ -39,7 +41,9 @@ export async function applyPush({ db, actor, request, now }: ApplyPush): Promise
     const replayed = request.mutations.filter((m) => m.id <= last).map((m) => m.id);
     const stored = replayed.length > 0 ? await tx.findOutcomes(request.clientId, replayed) : new Map<number, StoredOutcome>();
     const locked = await tx.lockOrders(fresh.flatMap(({ action }) => (action.ok ? [action.orderId] : [])));
-    const { recorded, transitions } = decide(fresh, { orders: locked, actor, now });
+    const named = fresh.flatMap(({ action }) => (action.ok ? clerkNamedBy(action.event) : []));
+    const clerks = named.length > 0 ? await tx.storeClerks(actor.storeId, named) : new Set<string>();
+    const { recorded, transitions } = decide(fresh, { orders: locked, clerks, actor, now });
 
     const lastMutationId = Math.max(last, ...request.mutations.map((m) => m.id));
     if (recorded.length > 0) await tx.recordProgress({ clientId: request.clientId, lastMutationId, outcomes: recorded });
@@ -52,12 +56,12 @@ export async function applyPush({ db, actor, request, now }: ApplyPush): Promise
 /** Runs the new mutations through the lifecycle, in id order, on a working copy of the locked orders. */
 function decide(
   fresh: readonly { id: number; action: DecodedAction }[],
-  { orders, actor, now }: { orders: ReadonlyMap<string, Order>; actor: ApplyPush['actor']; now: () => Date },
+  { orders, clerks, actor, now }: { orders: ReadonlyMap<string, Order>; clerks: ReadonlySet<string>; actor: ApplyPush['actor']; now: () => Date },
 ): { recorded: RecordedOutcome[]; transitions: OrderTransition[] } {
   const working = new Map(orders);
   const transitions: OrderTransition[] = [];
   const recorded = fresh.map(({ id, action }): RecordedOutcome => {
-    const outcome = mutate(working, { actor, action, now: now() });
+    const outcome = mutate(working, { actor, action, clerks, now: now() });
     if (outcome.status === 'rejected') return { mutationId: id, outcome };
     transitions.push(outcome.transition);
     return { mutationId: id, outcome: { status: 'applied' } };
@@ -94,16 +98,24 @@ type Mutated = { readonly status: 'applied'; readonly transition: OrderTransitio
 /** Runs one action through the lifecycle on the working copy of the push's orders. */
 function mutate(
   working: Map<string, Order>,
-  { actor, action, now }: { actor: ApplyPush['actor']; action: DecodedAction; now: Date },
+  { actor, action, clerks, now }: { actor: ApplyPush['actor']; action: DecodedAction; clerks: ReadonlySet<string>; now: Date },
 ): Mutated {
   if (!action.ok) return { status: 'rejected', rejection: { reason: 'INVALID_ACTION', message: action.message } };
   const before = working.get(action.orderId);
   // Security: a missing order is refused like another store's, so a device learns nothing of either.
   if (!before) return refused({ reason: 'WRONG_STORE', message: 'This order is not assigned to your store.' });
   const result = transition(before, action.event, { actor, now });
+  // The device names the clerk; only the server knows who really works at the store.
+  if (result.ok && clerkNamedBy(action.event).some((id) => !clerks.has(id))) {
+    return refused({ reason: 'CLERK_UNKNOWN', message: 'That clerk is not one of your store\'s clerks.' });
+  }
   if (!result.ok) return refused(result.rejection);
   working.set(action.orderId, result.value);
   return { status: 'applied', transition: { before, after: result.value, event: action.event, actorUserId: actor.userId } };
+}
+
+function clerkNamedBy(event: OrderEvent): string[] {
+  return event.type === 'hand_off' || event.type === 'retry_delivery' ? [event.clerk.userId] : [];
 }
 
 function refused({ reason, message, details }: Rejection): Mutated {
