@@ -2,7 +2,7 @@
  * Two server processes on one PostgreSQL behind HAProxy, with up to thousands of simulated store
  * devices (Node clients speaking the real protocol: an SSE poke subscription each, pulls, pushes).
  * Measures new-dispatch-visible p50/p95/p99, server memory per connected device, and keeps adding
- * devices past 2,000 until something breaks. docs/benchmarks.md ("Two processes, thousands of devices").
+ * devices past 2,000 until something breaks. docs/benchmarks.md ("Two processes behind HAProxy, thousands of devices").
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
