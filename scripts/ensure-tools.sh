@@ -40,3 +40,15 @@ ensure_chromium() {
     return 1
   fi
 }
+
+# The scale-out test runs two server processes behind a real load balancer: HAProxy from Debian's packages.
+ensure_haproxy() {
+  command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing haproxy from Debian's packages …"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends haproxy >/dev/null
+  else
+    echo "Note: HAProxy is missing, so the two-process test is skipped. Install it with:  sudo apt-get install haproxy" >&2
+  fi
+  return 0
+}

@@ -26,6 +26,7 @@ finish() {
 
 step "install pnpm" ensure_pnpm || finish
 step "install Chromium" ensure_chromium || finish
+step "install HAProxy" ensure_haproxy || finish
 step "install dependencies" "$PNPM" install --frozen-lockfile --reporter=append-only || finish
 step "typecheck" "$PNPM" -r --reporter=append-only typecheck
 if [ -z "${DATABASE_URL:-}" ]; then

@@ -16,6 +16,8 @@ export interface HttpServerOptions {
   /** Where the log goes (stdout when left out); tests read it to prove what never reaches it. */
   readonly logStream?: { write(line: string): void };
   readonly now?: () => Date;
+  /** In-process by default; several processes on one PostgreSQL pass a `PostgresStorePokes`. */
+  readonly pokes?: StorePokes;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
     },
     routerOptions: { maxParamLength: 5000 },
   });
-  const pokes = new StorePokes();
+  const pokes = options.pokes ?? new StorePokes();
   const now = options.now ?? (() => new Date());
   app.setErrorHandler(answerError);
 

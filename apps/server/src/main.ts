@@ -2,15 +2,20 @@ import { openDatabase } from './db/database.js';
 import { loadDemoDataIfEmpty } from './demo/load-demo-data.js';
 import { paths, readEnv } from './env.js';
 import { buildHttpServer } from './http-server.js';
+import { PostgresStorePokes } from './postgres-store-pokes.js';
+import { StorePokes } from './store-pokes.js';
 
 const env = readEnv();
 const database = await openDatabase(
   env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: env.DATA_DIR },
   paths.migrations,
 );
-const demo = env.DEMO_DATA === 'on' ? await loadDemoDataIfEmpty(database.db) : null;
+// On PostgreSQL other processes may share the database: pokes travel through LISTEN/NOTIFY.
+const pokes = env.DATABASE_URL ? await PostgresStorePokes.start({ url: env.DATABASE_URL }) : new StorePokes();
+const demo = env.DEMO_DATA === 'on' ? await database.exclusively(() => loadDemoDataIfEmpty(database.db)) : null;
 const { app } = await buildHttpServer({
   db: database.db,
+  pokes,
   logLevel: env.LOG_LEVEL,
   config: {
     sessionTtlHours: env.SESSION_TTL_HOURS, offerTtlMinutes: env.OFFER_TTL_MINUTES,
@@ -34,6 +39,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   console.log(`\n${signal}: stopping…`);
   await app.close();
+  await pokes.close();
   await database.close();
   process.exit(0);
 }

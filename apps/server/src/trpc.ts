@@ -38,6 +38,9 @@ export interface Meta {
 export const internalErrorMessage = 'Something went wrong on the server. Please try again.';
 
 const t = initTRPC.context<Context>().meta<Meta>().create({
+  // A poke subscription may sit silent for hours; a comment every 20 s keeps it from looking idle to
+  // a load balancer's or proxy's inactivity timeout (docs/deploy.md).
+  sse: { ping: { enabled: true, intervalMs: 20_000 } },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const internal = error.code === 'INTERNAL_SERVER_ERROR';

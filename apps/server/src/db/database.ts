@@ -16,8 +16,16 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export interface OpenDatabase {
   readonly db: Database;
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * Runs `fn` while no other server process on this database runs its own: start-up work (schema,
+   * demo data) when several processes start together on one PostgreSQL.
+   */
+  exclusively<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** The advisory lock every process of this app takes for its start-up work; any constant would do. */
+const startupLock = 47_112_026;
 
 export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir?: string };
 
@@ -29,14 +37,29 @@ export async function openDatabase(target: DatabaseTarget, migrationsFolder: str
     // pool drops it and opens a new one on the next query.
     pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
     const db = drizzlePg(pool, { schema });
-    await migratePg(db, { migrationsFolder });
-    return { db: db as unknown as Database, kind: 'postgres', close: () => pool.end() };
+    const exclusively = <T>(fn: () => Promise<T>) => whileHoldingLock(pool, startupLock, fn);
+    await exclusively(() => migratePg(db, { migrationsFolder }));
+    return { db: db as unknown as Database, kind: 'postgres', exclusively, close: () => pool.end() };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+  // One process owns a PGlite directory: nobody to wait for.
+  return { db: db as unknown as Database, kind: 'pglite', exclusively: (fn) => fn(), close: () => client.close() };
+}
+
+/** A session advisory lock on one pooled connection, released (or the connection dropped) afterwards. */
+async function whileHoldingLock<T>(pool: pg.Pool, key: number, fn: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [key]);
+    return await fn();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [key]).catch((error: Error) => (broken = error));
+    client.release(broken);
+  }
 }
 
 /**

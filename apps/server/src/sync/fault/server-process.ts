@@ -8,6 +8,8 @@ import { paths } from '../../env.js';
 export interface ServerProcess {
   /** The tRPC endpoint the server printed, e.g. http://127.0.0.1:41234/trpc. */
   readonly trpcUrl: string;
+  /** The process group's id (the tsx wrapper's pid; the server runs in its child). */
+  readonly pid: number;
   /** Everything the server wrote so far, for failure messages. */
   output(): string;
   /** Signals the whole process group and waits until every process in it is gone. */
@@ -38,7 +40,7 @@ export async function startServer({ env, timeoutMs }: StartServer): Promise<Serv
   const collect = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-20_000));
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const server: ServerProcess = { trpcUrl: '', output: () => output, stop: (signal) => stopGroup(child, signal) };
+  const server: ServerProcess = { trpcUrl: '', pid: child.pid ?? -1, output: () => output, stop: (signal) => stopGroup(child, signal) };
   try {
     const trpcUrl = await waitFor(() => output.match(trpcLine)?.[1], { child, timeoutMs, what: 'the tRPC address' });
     return { ...server, trpcUrl };
