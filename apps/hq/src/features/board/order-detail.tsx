@@ -63,9 +63,10 @@ export function OrderDetail({ orderId, actorId, onChanged }: OrderDetailProps) {
       {order && detail.data && (
         <>
           <OrderFacts order={order} deliveryCode={detail.data.deliveryCode} storeNames={storeNames} now={detail.refreshedAt ?? new Date()} />
-          <OrderActions order={order} actorId={actorId} panel={panel} onPanel={(p) => { setPanel(p); setNotice(null); }} onChanged={changed} />
+          {/* What the door recorded comes before the buttons: head office checks it, then closes. */}
           {(order.status === 'delivered' || order.status === 'closed') && <DeliveryProofSection order={order} />}
           {order.status === 'returned_to_store' && <DeliveryFailureSection order={order} />}
+          <OrderActions order={order} actorId={actorId} panel={panel} onPanel={(p) => { setPanel(p); setNotice(null); }} onChanged={changed} />
           <OrderLinesTable lines={order.lines} />
           <PickedLots order={order} />
           <OrderHistory history={detail.data.history} order={order} storeNames={storeNames} />

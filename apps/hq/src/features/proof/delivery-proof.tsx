@@ -1,6 +1,6 @@
 import type { DeliveryProof, DoorPosition, Order } from '@repo/domain';
 import { useI18n } from '../../i18n/i18n.js';
-import { formatPrice } from '../../shell/format-price.js';
+import { formatPrice, formatPriceChange } from '../../shell/format-price.js';
 import { formatTime } from '../../shell/format-time.js';
 import { ProofImage } from './proof-image.js';
 
@@ -68,7 +68,7 @@ export function DoorPositionText({ position }: { position: DoorPosition }) {
       <span className="coordinates">
         {t('proof.positionValue', { lat: coordinate.format(position.lat), lng: coordinate.format(position.lng), accuracy: metres.format(position.accuracyM) })}
       </span>{' '}
-      <a href={map} target="_blank" rel="noreferrer">{t('proof.openMap')}</a>
+      <a className="inline-action" href={map} target="_blank" rel="noreferrer">{t('proof.openMap')}</a>
     </span>
   );
 }
@@ -83,7 +83,7 @@ function CashCheck({ proof, dueFen }: { proof: DeliveryProof; dueFen: number }) 
       {t('proof.cashValue', { due: formatPrice(dueFen, locale), collected: formatPrice(proof.collectedFen, locale) })}{' '}
       {difference === 0
         ? <span className="chip stock-ok">{t('proof.cashMatches')}</span>
-        : <strong className="chip stock-short">{t('proof.cashDifference', { difference: formatPrice(difference, locale) })}</strong>}
+        : <strong className="chip stock-short">{t('proof.cashDifference', { difference: formatPriceChange(difference, locale) })}</strong>}
     </span>
   );
 }

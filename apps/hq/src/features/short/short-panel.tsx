@@ -4,7 +4,7 @@ import { toApiProblem, type ApiProblem } from '../../api/api-problem.js';
 import type { HqKey } from '../../i18n/hq-catalogs.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { api } from '../../session/session-store.js';
-import { formatPrice } from '../../shell/format-price.js';
+import { formatPrice, formatPriceChange } from '../../shell/format-price.js';
 import { ProblemAlert } from '../../shell/problem-alert.js';
 import { SubstitutePicker, type ChosenSubstitute } from './substitute-picker.js';
 
@@ -72,10 +72,11 @@ export function ShortPanel({ order, onResolved, onBack }: ShortPanelProps) {
             <label htmlFor="short-answer">{t('short.answer')}</label>
             <textarea
               id="short-answer" rows={2} maxLength={200} required value={answer} placeholder={t('short.answerPlaceholder')}
-              onChange={(e) => setAnswer(e.target.value)}
+              onChange={(e) => { setAnswer(e.target.value); setInvalid(null); }}
               aria-invalid={invalid === 'short.answerRequired' ? true : undefined}
               aria-describedby={invalid === 'short.answerRequired' ? 'short-error' : undefined}
             />
+            <AmountChange order={order} substitutes={new Map()} />
           </div>
         )}
         {option('substitute', 'short.substitute')}
@@ -87,7 +88,7 @@ export function ShortPanel({ order, onResolved, onBack }: ShortPanelProps) {
                 key={line.productId}
                 line={line}
                 chosen={substitutes.get(line.productId) ?? null}
-                onChange={(chosen) => setSubstitutes((current) => withChoice(current, line.productId, chosen))}
+                onChange={(chosen) => { setSubstitutes((current) => withChoice(current, line.productId, chosen)); setInvalid(null); }}
               />
             ))}
             <AmountChange order={order} substitutes={substitutes} />
@@ -146,7 +147,7 @@ function ShortLinesTable({ lines }: { lines: readonly OrderLine[] }) {
 /** What the customer pays after the substitutes: the amount to collect before and after, or the difference on a prepaid order. */
 function AmountChange({ order, substitutes }: { order: Order; substitutes: ReadonlyMap<string, ChosenSubstitute> }) {
   const { t, locale } = useI18n();
-  if (substitutes.size === 0 || order.lines.some((l) => l.unitPriceFen === undefined)) return null;
+  if (order.lines.some((l) => l.unitPriceFen === undefined)) return null;
   const confirmed = order.lines.reduce((sum, l) => sum + l.unitPriceFen! * l.confirmedQuantity, 0);
   const added = [...substitutes.values()].reduce((sum, s) => sum + s.product.priceFen * s.quantity, 0);
   const ordered = order.lines.reduce((sum, l) => sum + l.unitPriceFen! * l.quantity, 0);
@@ -154,7 +155,7 @@ function AmountChange({ order, substitutes }: { order: Order; substitutes: Reado
   if (order.payment?.method === 'on_delivery') {
     return <p className="amount-change"><strong>{t('short.amount', { before: formatPrice(order.payment.amountDueFen, locale), after: formatPrice(confirmed + added, locale) })}</strong></p>;
   }
-  return <p className="amount-change">{t('short.amountPrepaid', { difference: formatPrice(difference, locale) })}</p>;
+  return <p className="amount-change">{t('short.amountPrepaid', { difference: formatPriceChange(difference, locale) })}</p>;
 }
 
 function withChoice(current: ReadonlyMap<string, ChosenSubstitute>, productId: string, chosen: ChosenSubstitute | null): ReadonlyMap<string, ChosenSubstitute> {

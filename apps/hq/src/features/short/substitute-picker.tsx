@@ -3,7 +3,7 @@ import type { OrderLine } from '@repo/domain';
 import type { CatalogProduct } from '../../api/router-types.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { api } from '../../session/session-store.js';
-import { formatPrice } from '../../shell/format-price.js';
+import { formatPrice, formatPriceChange } from '../../shell/format-price.js';
 import { ProblemAlert } from '../../shell/problem-alert.js';
 import { useApiQuery } from '../../shell/use-api-query.js';
 import { useDebouncedValue } from '../intake/use-debounced-value.js';
@@ -37,15 +37,15 @@ export function SubstitutePicker({ line, chosen, onChange }: SubstitutePickerPro
         <div className="substitute-chosen">
           <span>{t('short.chosen', { name: chosen.product.name, price: formatPrice(chosen.product.priceFen, locale) })}</span>
           <label className="inline" htmlFor={`${inputId}-qty`}>
-            <span className="visually-hidden">{t('short.quantity', { name: chosen.product.name })}</span>
+            {t('order.quantity')}{' '}
             <input
-              id={`${inputId}-qty`} className="quantity" type="number" min={1} max={999} inputMode="numeric" value={chosen.quantity}
+              id={`${inputId}-qty`} aria-label={t('short.quantity', { name: chosen.product.name })} className="quantity" type="number" min={1} max={999} inputMode="numeric" value={chosen.quantity}
               onChange={(e) => onChange({ ...chosen, quantity: Math.max(1, Math.min(999, Math.trunc(Number(e.target.value)) || 1)) })}
             />
           </label>
           {difference !== null && (
             <span className={difference === 0 ? 'chip' : difference > 0 ? 'chip stock-short' : 'chip stock-ok'}>
-              {t('short.difference', { difference: formatPrice(difference, locale) })}
+              {t('short.difference', { difference: formatPriceChange(difference, locale) })}
             </span>
           )}
           <button type="button" onClick={() => onChange(null)}>{t('short.change')}</button>
