@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { orderSchema, rejectionReasons, storeActionSchema } from '@repo/domain';
+import { departureSchema, orderSchema, rejectionReasons, storeActionSchema } from '@repo/domain';
 
 /**
  * The wire protocol between a store device and the server (docs/sync-protocol.md).
@@ -59,8 +59,14 @@ export const pullResponseSchema = z.object({
   deletes: z.array(z.string()),
   /** The last of this client's mutations the server has applied, read in the same transaction. */
   lastMutationId: z.number().int().nonnegative(),
+  /** Why deleted orders left this store or clerk, so the device can say so instead of letting them vanish. */
+  departures: z.array(departureSchema).default([]),
+  /** The server's clock when it answered: devices keep an estimate of it for countdowns and decisions. */
+  serverTime: z.iso.datetime({ offset: true }).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+/** A pull as an older server may send it (without departures). */
+export type PullResponseInput = z.input<typeof pullResponseSchema>;
 
 /** The error a push gets when mutation ids skip: the device must not lose or reorder its queue. */
 export const MUTATION_GAP = 'MUTATION_GAP';

@@ -139,4 +139,18 @@ describeWithDatabase(`[FU] the order from accept to the customer's hands on ${te
     expect(await second.send('pick.finish', { orderId: order.id, device: second.clientId, picked })).toMatchObject({ status: 'rejected', rejection: { reason: 'PICK_ON_OTHER_DEVICE' } });
     expect(await first.send('pick.finish', { orderId: order.id, device: first.clientId, picked })).toMatchObject({ status: 'applied' });
   });
+
+  test('[SY43] a pull tells the store why an order left: cancelled with head office\'s reason; a clerk is told it was reassigned', async () => {
+    const order = await orderHandedTo('u-a-c');
+    const clientId = randomUUID();
+    const first = await as('a.manager').sync.pull({ clientId, cursor: null });
+    const clerkFirst = await as('a.clerk').sync.pull({ clientId: randomUUID(), cursor: null });
+    await as('hq').orders.cancel({ orderId: order.id, reason: '客户来电取消' });
+    const next = await as('a.manager').sync.pull({ clientId, cursor: first.cursor });
+    expect(next.deletes).toContain(order.id);
+    expect(next.departures).toContainEqual({ orderId: order.id, orderNumber: order.number, why: 'cancelled', reason: '客户来电取消' });
+    expect(next.serverTime).toEqual(expect.any(String));
+    const clerkNext = await as('a.clerk').sync.pull({ clientId: randomUUID(), cursor: clerkFirst.cursor });
+    expect(clerkNext.departures).toContainEqual(expect.objectContaining({ orderId: order.id, why: 'cancelled' }));
+  });
 });

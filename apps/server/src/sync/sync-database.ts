@@ -3,7 +3,7 @@ import { orderSchema } from '@repo/domain';
 import { pushRejectionSchema } from '@repo/sync/protocol';
 import type { PullDatabase, PullRead, PushDatabase, PushTransaction, StoredOutcome } from '@repo/sync/server';
 import type { Database, Transaction } from '../db/database.js';
-import { orders, storeOrderRemovals, storeVersions, syncClients, syncOutcomes, users } from '../db/schema.js';
+import { orderEvents, orders, storeOrderRemovals, storeVersions, syncClients, syncOutcomes, users } from '../db/schema.js';
 import { saveTransitions, storeVisibleStatuses } from '../db/order-rows.js';
 
 /** The sync engine's view of the database, on Drizzle (PGlite or PostgreSQL alike). */
@@ -91,6 +91,19 @@ function pullRead(tx: Transaction): PullRead {
         .orderBy(sql`${orders.createdAt}`);
       return rows.map((r) => orderSchema.parse(r.data));
     },
+    async histories(orderIds) {
+      const ids = [...new Set(orderIds)];
+      const [numbers, events] = await Promise.all([
+        tx.select({ id: orders.id, number: orders.number }).from(orders).where(inArray(orders.id, ids)),
+        tx.select({ orderId: orderEvents.orderId, type: orderEvents.type, payload: orderEvents.payload }).from(orderEvents)
+          .where(inArray(orderEvents.orderId, ids)).orderBy(orderEvents.id),
+      ]);
+      return numbers.map(({ id, number }) => ({
+        orderId: id, orderNumber: number,
+        events: events.filter((e) => e.orderId === id).map((e) => ({ type: e.type, payload: (e.payload ?? {}) as Record<string, unknown> })),
+      }));
+    },
+    now: () => new Date(),
     async lastMutationId(clientId) {
       const [row] = await tx.select({ id: syncClients.lastMutationId }).from(syncClients).where(eq(syncClients.clientId, clientId));
       return row?.id ?? 0;

@@ -130,7 +130,11 @@ export type MetaRow =
   | { readonly key: 'status'; readonly state: SyncState; readonly lastSyncedAt: string | null; readonly pushing: boolean; readonly detail?: string }
   | { readonly key: 'leader'; readonly tabId: string; readonly heartbeatAt: number }
   | { readonly key: 'catalog'; readonly downloadedAt: string }
-  | { readonly key: 'scanner'; readonly settings: WedgeSettings; readonly testedAt: string };
+  | { readonly key: 'scanner'; readonly settings: WedgeSettings; readonly testedAt: string }
+  /** How far the server's clock is from this device's, estimated from sync answers. */
+  | { readonly key: 'clock'; readonly offsetMs: number; readonly measuredAt: string }
+  /** Offers the manager has seen: the alert repeats until then. */
+  | { readonly key: 'attention'; readonly seenOffers: readonly string[] };
 
 /** The one IndexedDB database of the store app. */
 export class StoreDb extends Dexie {

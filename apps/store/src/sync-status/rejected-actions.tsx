@@ -1,4 +1,4 @@
-import { orderStatuses, type OrderStatus } from '@repo/domain';
+import { orderStatuses, storeActionNames, type OrderStatus, type StoreActionName } from '@repo/domain';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from '../i18n/i18n.js';
 import { db } from '../local-db/store-db.js';
@@ -36,7 +36,7 @@ function nowStatus(t: ReturnType<typeof useI18n>['t'], details: Record<string, s
 }
 
 function actionKey(name: string) {
-  return name === 'offer.accept' ? ('action.offer.accept' as const) : name === 'offer.decline' ? ('action.offer.decline' as const) : ('action.unknown' as const);
+  return (storeActionNames as readonly string[]).includes(name) ? (`action.${name as StoreActionName}` as const) : ('action.unknown' as const);
 }
 
 function reasonKey(reason: string) {

@@ -2,6 +2,7 @@ import { decodeStoreAction, reject, transition, type Actor, type Result } from '
 import type { Table } from 'dexie';
 import { db, type OutboxEntry } from '../local-db/store-db.js';
 import { clientIdentity } from './client-identity.js';
+import { serverNow } from './device-clock.js';
 import { kickSync } from './sync-kick.js';
 
 export interface QueueAction {
@@ -37,7 +38,8 @@ export async function queueAction(
     // Requests in one transaction are queued together rather than one round trip each.
     const [order, client] = await Promise.all([db.orders.get(decoded.orderId), clientIdentity()]);
     if (!order) return reject('ORDER_NOT_FOUND', 'This order is no longer on this device.');
-    const now = new Date();
+    // The server's clock as this device estimates it: a handheld 20 minutes fast must not refuse an open offer.
+    const now = serverNow();
     const next = transition(order, decoded.event, { actor, now });
     if (!next.ok) return next;
     const entry: OutboxEntry = {

@@ -4,6 +4,7 @@ import { pullResponseSchema, pushResponseSchema } from '@repo/sync/protocol';
 import { db } from '../local-db/store-db.js';
 import { api } from '../session/session-store.js';
 import { applyPull } from './apply-pull.js';
+import { noteServerTime } from './device-clock.js';
 import { applyPushOutcomes } from './apply-push-outcomes.js';
 import { clientIdentity } from './client-identity.js';
 import { renumberOutbox } from './renumber-outbox.js';
@@ -28,7 +29,9 @@ export function createSyncLoops(storeId: string) {
       const { clientId } = await db.transaction('rw', db.meta, clientIdentity);
       const last = (await db.meta.get('pull')) as { cursor: number; storeId: string } | undefined;
       const cursor = last?.storeId === storeId ? last.cursor : null;
+      const sentAt = Date.now();
       const response = pullResponseSchema.parse(await api.sync.pull.mutate({ clientId, cursor }));
+      await noteServerTime(response.serverTime, sentAt, Date.now());
       if (stopped) return;
       await applyPull(storeId, response);
       await setSyncStatus({ state: 'online', lastSyncedAt: new Date().toISOString() });

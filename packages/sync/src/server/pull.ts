@@ -1,4 +1,4 @@
-import { visibleTo, type Actor, type Order } from '@repo/domain';
+import { departureFrom, visibleTo, type Actor, type Departure, type DepartureEvent, type Order } from '@repo/domain';
 import type { PullRequest, PullResponse } from '../protocol.js';
 
 /** What a pull reads; every call inside one `snapshot` sees the same committed state. */
@@ -14,6 +14,10 @@ export interface PullRead {
   removedOrderIds(storeId: string, since: number): Promise<string[]>;
   visibleOrders(storeId: string): Promise<Order[]>;
   lastMutationId(clientId: string): Promise<number>;
+  /** The history of these orders, in order, with their numbers: to tell a device why they left it. */
+  histories(orderIds: readonly string[]): Promise<{ orderId: string; orderNumber: string; events: DepartureEvent[] }[]>;
+  /** The server's clock, for the device's estimate of it. */
+  now(): Date;
 }
 
 /**
@@ -28,13 +32,22 @@ export async function pull({ db, actor, request }: { db: PullDatabase; actor: Ex
     const cursor = await read.storeVersion(storeId);
     const lastMutationId = await read.lastMutationId(request.clientId);
     if (request.cursor === null || request.cursor > cursor) {
-      return { cursor, reset: true, puts: (await read.visibleOrders(storeId)).filter(sees), deletes: [], lastMutationId };
+      return { cursor, reset: true, puts: (await read.visibleOrders(storeId)).filter(sees), deletes: [], lastMutationId, departures: [], serverTime: read.now().toISOString() };
     }
     const changed = await read.changedOrders(storeId, request.cursor);
     const removed = await read.removedOrderIds(storeId, request.cursor);
     const puts = changed.filter((c) => c.visible && sees(c.order)).map((c) => c.order);
     const putIds = new Set(puts.map((o) => o.id));
     const deletes = [...new Set([...changed.filter((c) => !c.visible || !sees(c.order)).map((c) => c.order.id), ...removed])].filter((id) => !putIds.has(id));
-    return { cursor, reset: false, puts, deletes, lastMutationId };
+    const departures = deletes.length > 0 ? departuresOf(await read.histories(deletes), actor) : [];
+    return { cursor, reset: false, puts, deletes, lastMutationId, departures, serverTime: read.now().toISOString() };
+  });
+}
+
+function departuresOf(histories: Awaited<ReturnType<PullRead['histories']>>, actor: Extract<Actor, { storeId: string }>): Departure[] {
+  const viewer = actor.role === 'clerk' ? { storeId: actor.storeId, clerkId: actor.userId } : { storeId: actor.storeId };
+  return histories.flatMap(({ orderId, orderNumber, events }) => {
+    const left = departureFrom(events, viewer);
+    return left ? [{ orderId, orderNumber, ...left }] : [];
   });
 }
