@@ -67,6 +67,8 @@ test('head office sees a delivered order with its proof (the photo still on the 
   // The proof stays readable on the closed order.
   await expect(detail.getByRole('region', { name: '送达凭证' })).toContainText('顾客报码一致');
   expect((await hqApi.orders.get.query({ orderId: order.id })).order.status).toBe('closed');
+  await timeline.scrollIntoViewIfNeeded();
+  await screens(hq.page, 'closed-timeline');
   await context.close();
 });
 
