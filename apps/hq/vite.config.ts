@@ -5,6 +5,6 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: '/hq/',
   plugins: [react()],
-  server: { proxy: { '/trpc': 'http://127.0.0.1:3000' } },
+  server: { proxy: { '/trpc': 'http://127.0.0.1:3000', '/blobs': 'http://127.0.0.1:3000' } },
   build: { outDir: 'dist', emptyOutDir: true },
 });

@@ -30,6 +30,11 @@ export const api = createApiClient({
   },
 });
 
+/** The current session's bearer token, for plain HTTP calls outside tRPC (proof photos). */
+export function sessionToken(): string | null {
+  return state.session?.token ?? null;
+}
+
 export function useSessionState(): SessionState {
   return useSyncExternalStore(subscribe, () => state);
 }

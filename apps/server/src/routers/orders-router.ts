@@ -3,13 +3,15 @@ import { TRPCError } from '@trpc/server';
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  cancelOrderInput, createOrderInput, dispatchOrderInput, orderIdInput, orderSchema, orderStatusSchema, toGtin14,
-  type Order,
+  cancelOrderInput, closeOrderInput, createOrderInput, dispatchOrderInput, orderIdInput, orderSchema, orderStatusSchema, resolveShortInput,
+  toGtin14, type Order,
 } from '@repo/domain';
 import type { Database } from '../db/database.js';
 import { insertOrder, loadOrder } from '../db/order-rows.js';
-import { customers, deliveryCodes, orderEvents, orders, outgoingMessages, products } from '../db/schema.js';
+import { customers, deliveryCodes, orders, outgoingMessages, products } from '../db/schema.js';
 import { deliveryCodeMessage, deliveryTermsFor, type DeliveryTerms } from '../orders/delivery-terms.js';
+import { orderHistory } from '../orders/order-history.js';
+import { shortResolutionEvent } from '../orders/short-resolution.js';
 import { applyOrderEvent } from '../order-actions.js';
 import { candidateStores, storeExists } from './order-dispatch.js';
 import { hqProcedure, router } from '../trpc.js';
@@ -48,6 +50,20 @@ export const ordersRouter = router({
     }),
   ),
 
+  /** 结单: head office closes a delivered order (OL13). */
+  close: hqProcedure.input(closeOrderInput).mutation(({ ctx, input }) =>
+    applyOrderEvent({ db: ctx.db, pokes: ctx.pokes, orderId: input.orderId, actor: ctx.actor, now: ctx.now(), event: { type: 'close' } }),
+  ),
+
+  /** Head office's decision on a short order (OL7): partial after a call, a substitute, or another store. */
+  resolveShort: hqProcedure.input(resolveShortInput).mutation(async ({ ctx, input }) => {
+    const order = await loadOrder(ctx.db, input.orderId);
+    if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order.' });
+    // Read without the lock: a short order's lines change only by leaving 'short', which the lifecycle re-checks under it.
+    const event = await shortResolutionEvent(ctx.db, order, input);
+    return applyOrderEvent({ db: ctx.db, pokes: ctx.pokes, orderId: input.orderId, actor: ctx.actor, now: ctx.now(), event });
+  }),
+
   list: hqProcedure
     .input(z.object({ statuses: z.array(orderStatusSchema).max(11).optional(), limit: z.number().int().min(1).max(500).default(100) }))
     .query(async ({ ctx, input }) => {
@@ -60,13 +76,9 @@ export const ordersRouter = router({
   get: hqProcedure.input(orderIdInput).query(async ({ ctx, input }) => {
     const order = await loadOrder(ctx.db, input.orderId);
     if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order.' });
-    const history = await ctx.db
-      .select({ type: orderEvents.type, fromStatus: orderEvents.fromStatus, toStatus: orderEvents.toStatus, at: orderEvents.at })
-      .from(orderEvents)
-      .where(eq(orderEvents.orderId, input.orderId))
-      .orderBy(orderEvents.id);
+    const history = await orderHistory(ctx.db, input.orderId);
     const [code] = await ctx.db.select({ code: deliveryCodes.code }).from(deliveryCodes).where(eq(deliveryCodes.orderId, input.orderId));
-    return { order, deliveryCode: code?.code ?? null, history: history.map((h) => ({ ...h, at: h.at.toISOString() })) };
+    return { order, deliveryCode: code?.code ?? null, history };
   }),
 
   candidateStores: hqProcedure.input(orderIdInput).query(async ({ ctx, input }) => {

@@ -27,7 +27,9 @@ export const orderEventSchema = z.discriminatedUnion('type', [
     type: z.literal('resolve_short'),
     resolution: z.enum(['partial', 'substitute', 'redispatch']),
     /** The replacement lines; only for a substitute. */
-    lines: z.array(orderLineSchema).min(1).optional(),
+    lines: z.array(orderLineSchema).min(1).max(100).optional(),
+    /** What the customer said on the confirmation call (required for a partial delivery). */
+    note: storableText({ trim: true, min: 1, max: 200 }).optional(),
   }),
   z.object({ type: z.literal('finish_pick'), picked: z.array(pickedLineSchema).min(1).max(100).optional(), device: id.optional() }),
   z.object({ type: z.literal('hand_off'), clerk: z.object({ userId: id, storeId: id }) }),

@@ -45,7 +45,7 @@ const sampleEvents: Record<OrderEventType, OrderEvent> = {
   expire_offer: { type: 'expire_offer' },
   start_pick: { type: 'start_pick' },
   report_short: { type: 'report_short', available: [{ productId: 'p-1', quantity: 1 }] },
-  resolve_short: { type: 'resolve_short', resolution: 'partial' },
+  resolve_short: { type: 'resolve_short', resolution: 'partial', note: '客户同意部分发货' },
   finish_pick: { type: 'finish_pick' },
   hand_off: { type: 'hand_off', clerk: { userId: CLERK, storeId: STORE } },
   deliver: { type: 'deliver', code: DELIVERY_CODE, photo: PHOTO, position: { lat: 31.19, lng: 121.43, accuracyM: 12 } },
@@ -162,6 +162,28 @@ describe('guards inside the rules', () => {
     expect(result).toMatchObject({ ok: true, value: { status: 'picking', lines } });
   });
 
+  test('[OL7] a partial delivery keeps the customer\'s answer and is refused without it', () => {
+    const without = transition(orderIn('short'), { type: 'resolve_short', resolution: 'partial' }, { actor: actors.hq, now: NOW });
+    expect(without).toMatchObject({ ok: false, rejection: { reason: 'INVALID_INPUT' } });
+    const withNote = transition(orderIn('short'), sampleEvents.resolve_short, { actor: actors.hq, now: NOW });
+    expect(withNote).toMatchObject({ ok: true, value: { status: 'picking' } });
+  });
+
+  test('[OL7] on a pay-on-delivery order the amount to collect follows the confirmed lines', () => {
+    const priced = [
+      { productId: 'p-1', gtin: '06901234567892', name: '农夫山泉 550ml', quantity: 4, confirmedQuantity: 1, unitPriceFen: 200 },
+      { productId: 'p-3', gtin: '06901234567915', name: '可口可乐 330ml', quantity: 1, confirmedQuantity: 1, unitPriceFen: 350 },
+    ];
+    const short = { ...orderIn('short'), lines: priced, payment: { method: 'on_delivery' as const, amountDueFen: 1150 } };
+    const partial = transition(short, sampleEvents.resolve_short, { actor: actors.hq, now: NOW });
+    expect(partial).toMatchObject({ ok: true, value: { payment: { method: 'on_delivery', amountDueFen: 550 } } });
+    const lines = [...priced, { productId: 'p-2', gtin: '06901234567908', name: '怡宝 555ml', quantity: 3, confirmedQuantity: 3, unitPriceFen: 180 }];
+    const substitute = transition(short, { type: 'resolve_short', resolution: 'substitute', lines }, { actor: actors.hq, now: NOW });
+    expect(substitute).toMatchObject({ ok: true, value: { payment: { amountDueFen: 550 + 540 } } });
+    const prepaid = transition({ ...short, payment: { method: 'prepaid', amountDueFen: 0 } }, sampleEvents.resolve_short, { actor: actors.hq, now: NOW });
+    expect(prepaid).toMatchObject({ ok: true, value: { payment: { method: 'prepaid', amountDueFen: 0 } } });
+  });
+
   test('[OL9] a hand-off to a clerk of another store is refused', () => {
     const result = transition(orderIn('picked'), { type: 'hand_off', clerk: { userId: 'x', storeId: OTHER_STORE } }, { actor: manager, now: NOW });
     expect(result).toMatchObject({ ok: false, rejection: { reason: 'WRONG_STORE' } });
@@ -248,6 +270,14 @@ describe('guards inside the rules', () => {
     expect(pick([{ productId: 'p-1', quantity: 2, lots: [] }, { productId: 'p-9', quantity: 1, lots: [] }])).toMatchObject({ ok: false, rejection: { reason: 'PICK_MISMATCH' } });
     expect(pick([{ productId: 'p-1', quantity: 2, lots: [{ quantity: 3, lot: 'L1' }] }])).toMatchObject({ ok: false, rejection: { reason: 'PICK_MISMATCH' } });
     expect(pick([{ productId: 'p-1', quantity: 2, lots: [{ quantity: 2, lot: 'L1' }] }])).toMatchObject({ ok: true });
+  });
+
+  test('[OL13] a closed order keeps the proof of its delivery', () => {
+    const proof = { code: 'matched' as const, photo: PHOTO, position: { unavailable: 'denied' as const } };
+    const delivered = { ...orderIn('delivered'), proof } as Order;
+    const closed = transition(delivered, sampleEvents.close, { actor: actors.hq, now: NOW });
+    expect(closed).toMatchObject({ ok: true, value: { status: 'closed', proof, deliveredAt: '2026-11-23T09:50:00+08:00' } });
+    expect(orderSchema.safeParse(closed.ok && closed.value).success).toBe(true);
   });
 
   test('[OL13] an order closed from the batch without a device delivery says so', () => {

@@ -4,7 +4,7 @@ import type { EventOf, OrderEvent, OrderEventType } from './order-event.js';
 import { deliveryCodeMatches } from './delivery-code.js';
 import {
   baseOf, clerkOf, failureReasonsNeedingPhoto, proofPolicyOf, storeOf,
-  type DeliveryFailureReason, type DeliveryProof, type Order, type OrderIn, type OrderStatus, type PickedLine,
+  type DeliveryFailureReason, type DeliveryProof, type Order, type OrderIn, type OrderLine, type OrderStatus, type Payment, type PickedLine,
 } from './order.js';
 
 /** What a transition knows besides the order and the event. */
@@ -127,10 +127,12 @@ export const lifecycleRules: Rules = {
   resolve_short: rule('OL7', ['short'], ['hq'], (order, event) => {
     switch (event.resolution) {
       case 'partial':
-        return ok({ ...baseOf(order), status: 'picking', storeId: order.storeId });
+        // Sending less than was ordered is the customer's call, so their answer is kept with the decision.
+        if (!event.note) return reject('INVALID_INPUT', 'A partial delivery needs the customer\'s answer to the confirmation call.');
+        return ok({ ...baseOf(order), ...paymentFor(order, order.lines), status: 'picking', storeId: order.storeId });
       case 'substitute':
         if (!event.lines) return reject('INVALID_INPUT', 'A substitute needs the replacement lines.');
-        return ok({ ...baseOf(order), lines: event.lines, status: 'picking', storeId: order.storeId });
+        return ok({ ...baseOf(order), lines: event.lines, ...paymentFor(order, event.lines), status: 'picking', storeId: order.storeId });
       case 'redispatch': {
         const lines = order.lines.map((line) => ({ ...line, confirmedQuantity: line.quantity }));
         return ok({ ...backToDispatch(order), lines });
@@ -192,6 +194,8 @@ export const lifecycleRules: Rules = {
       closedAt: now.toISOString(),
       // Closed without a delivery recorded on the device: the store's end-of-day batch is the proof.
       closedVia: order.status === 'delivered' ? 'device' : 'batch',
+      // A closed order still answers "how do we know it arrived?".
+      ...(order.status === 'delivered' ? { deliveredAt: order.deliveredAt, ...(order.proof ? { proof: order.proof } : {}) } : {}),
     }),
   ),
   cancel: rule('OL14', cancellable, ['hq'], (order, event) =>
@@ -256,6 +260,15 @@ function proofOf(order: OrderIn<'out_for_delivery'>, event: EventOf<'deliver'>):
     ...(event.photo ? { photo: event.photo } : {}),
     ...(event.collectedFen !== undefined ? { collectedFen: event.collectedFen } : {}),
   });
+}
+
+/**
+ * What the clerk collects once the lines change: every confirmed unit at its price. Prepaid orders,
+ * and lines without a price (orders taken before prices were kept), leave the amount as it was.
+ */
+function paymentFor(order: Order, lines: readonly OrderLine[]): { payment?: Payment } {
+  if (order.payment?.method !== 'on_delivery' || lines.some((l) => l.unitPriceFen === undefined)) return order.payment ? { payment: order.payment } : {};
+  return { payment: { ...order.payment, amountDueFen: lines.reduce((sum, l) => sum + l.unitPriceFen! * l.confirmedQuantity, 0) } };
 }
 
 /** Releases the order from its store so head office can offer it to another one. */

@@ -180,6 +180,9 @@ export const orderSchema = z.discriminatedUnion('status', [
     storeId: id,
     closedAt: isoTime,
     closedVia: z.enum(['device', 'batch']),
+    /** Kept from the delivered order, when it was closed from one. */
+    deliveredAt: isoTime.optional(),
+    proof: deliveryProofSchema.optional(),
   }),
   z.object({ ...orderBase, status: z.literal('cancelled'), storeId: id.nullable(), cancelReason: z.string().min(1).max(200) }),
 ]);

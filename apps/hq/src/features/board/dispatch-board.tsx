@@ -17,8 +17,14 @@ export function DispatchBoard({ orderId, actorId }: { orderId: string | null; ac
   const [filter, setFilter] = useState<StatusFilterValue>('all');
   // The chips and the table cover the 200 most recently changed orders, the server's page size.
   const list = useApiQuery(() => api.orders.list.query({ limit: 200 }), [], { refreshMs });
+  // 待结单 has its own query: a delivered order waiting to be closed may be older than the board's page.
+  const toClose = useApiQuery(() => api.orders.list.query({ statuses: ['delivered'], limit: 500 }), [], { refreshMs });
   const orders = list.data ?? [];
-  const shown = filter === 'all' ? orders : orders.filter((o) => o.status === filter);
+  const shown = filter === 'all' ? orders : filter === 'to_close' ? (toClose.data ?? []) : orders.filter((o) => o.status === filter);
+  const reload = () => {
+    list.reload();
+    toClose.reload();
+  };
 
   return (
     <div className={orderId ? 'screen board has-selection' : 'screen board'}>
@@ -26,13 +32,13 @@ export function DispatchBoard({ orderId, actorId }: { orderId: string | null; ac
         <div className="toolbar">
           <h2 id="board-title" className="screen-title">{t('board.title')}</h2>
           {list.refreshedAt && <span className="muted refreshed">{t('board.refreshedAt', { time: formatTime(list.refreshedAt, locale, false) })}</span>}
-          <button type="button" onClick={list.reload}>{t('board.refresh')}</button>
+          <button type="button" onClick={reload}>{t('board.refresh')}</button>
         </div>
-        <StatusFilter orders={orders} value={filter} onChange={setFilter} />
+        <StatusFilter orders={orders} value={filter} onChange={setFilter} toCloseCount={toClose.data?.length ?? 0} />
         <ProblemAlert problem={list.problem} />
         {list.data ? <OrderTable orders={shown} selectedId={orderId} /> : <p className="muted">{t('board.loading')}</p>}
       </section>
-      {orderId && <OrderDetail key={orderId} orderId={orderId} actorId={actorId} onChanged={list.reload} />}
+      {orderId && <OrderDetail key={orderId} orderId={orderId} actorId={actorId} onChanged={reload} />}
     </div>
   );
 }

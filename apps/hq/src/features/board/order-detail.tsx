@@ -7,7 +7,12 @@ import { api } from '../../session/session-store.js';
 import { ProblemAlert } from '../../shell/problem-alert.js';
 import { useApiQuery } from '../../shell/use-api-query.js';
 import { routeHref } from '../../shell/use-route.js';
+import { DeliveryFailureSection } from '../proof/delivery-failure.js';
+import { DeliveryProofSection } from '../proof/delivery-proof.js';
+import { PickedLots } from '../proof/picked-lots.js';
+import { ShortPanel } from '../short/short-panel.js';
 import { CancelPanel } from './cancel-panel.js';
+import { ClosePanel } from './close-panel.js';
 import { DispatchPanel } from './dispatch-panel.js';
 import { OrderFacts } from './order-facts.js';
 import { OrderHistory } from './order-history.js';
@@ -22,7 +27,7 @@ interface OrderDetailProps {
   readonly onChanged: () => void;
 }
 
-type Panel = 'dispatch' | 'cancel' | null;
+type Panel = 'dispatch' | 'cancel' | 'close' | 'short' | null;
 
 /** What just happened, kept as a key so it follows a change of language. */
 interface Notice {
@@ -57,10 +62,14 @@ export function OrderDetail({ orderId, actorId, onChanged }: OrderDetailProps) {
       {notice && <p role="status" className="success">{t(notice.key, notice.params)}</p>}
       {order && detail.data && (
         <>
-          <OrderFacts order={order} storeNames={storeNames} />
+          <OrderFacts order={order} deliveryCode={detail.data.deliveryCode} storeNames={storeNames} now={detail.refreshedAt ?? new Date()} />
+          {/* What the door recorded comes before the buttons: head office checks it, then closes. */}
+          {(order.status === 'delivered' || order.status === 'closed') && <DeliveryProofSection order={order} />}
+          {order.status === 'returned_to_store' && <DeliveryFailureSection order={order} />}
           <OrderActions order={order} actorId={actorId} panel={panel} onPanel={(p) => { setPanel(p); setNotice(null); }} onChanged={changed} />
           <OrderLinesTable lines={order.lines} />
-          <OrderHistory history={detail.data.history} />
+          <PickedLots order={order} />
+          <OrderHistory history={detail.data.history} order={order} storeNames={storeNames} />
         </>
       )}
     </section>
@@ -81,17 +90,28 @@ function OrderActions({ order, actorId, panel, onPanel, onChanged }: OrderAction
   const allowed = allowedEvents(order, { role: 'hq', userId: actorId });
   const canDispatch = allowed.includes('offer');
   const canCancel = allowed.includes('cancel');
+  const canResolveShort = allowed.includes('resolve_short');
+  // The end-of-day batch closes orders still out for delivery; here head office closes what the door proved.
+  const canClose = allowed.includes('close') && order.status === 'delivered';
   if (panel === 'dispatch') {
     return <DispatchPanel order={order} onDispatched={(store) => onChanged({ key: 'dispatch.done', params: { store } })} onBack={() => onPanel(null)} />;
   }
   if (panel === 'cancel') {
-    return <CancelPanel orderId={order.id} onCancelled={() => onChanged({ key: 'cancel.done' })} onBack={() => onPanel(null)} />;
+    return <CancelPanel orderId={order.id} status={order.status} onCancelled={() => onChanged({ key: 'cancel.done' })} onBack={() => onPanel(null)} />;
+  }
+  if (panel === 'close') {
+    return <ClosePanel order={order} onClosed={() => onChanged({ key: 'close.done' })} onBack={() => onPanel(null)} />;
+  }
+  if (panel === 'short') {
+    return <ShortPanel order={order} onResolved={(key) => onChanged({ key })} onBack={() => onPanel(null)} />;
   }
   return (
     <div className="actions" role="group" aria-label={t('order.actions')}>
       {canDispatch && <button type="button" className="primary" onClick={() => onPanel('dispatch')}>{t('dispatch.open')}</button>}
+      {canResolveShort && <button type="button" className="primary" onClick={() => onPanel('short')}>{t('short.open')}</button>}
+      {canClose && <button type="button" className="primary" onClick={() => onPanel('close')}>{t('close.open')}</button>}
       {canCancel && <button type="button" className="danger" onClick={() => onPanel('cancel')}>{t('cancel.open')}</button>}
-      {!canDispatch && !canCancel && <p className="muted">{t('order.noActions')}</p>}
+      {!canDispatch && !canCancel && !canClose && !canResolveShort && <p className="muted">{t('order.noActions')}</p>}
     </div>
   );
 }

@@ -1,12 +1,23 @@
 import type { Order } from '@repo/domain';
 import { useI18n } from '../../i18n/i18n.js';
+import { formatPrice } from '../../shell/format-price.js';
 import { formatTime } from '../../shell/format-time.js';
 
-/** Who ordered, where it goes, which store holds it, and what each state adds (expiry, reasons). */
-export function OrderFacts({ order, storeNames }: { order: Order; storeNames: ReadonlyMap<string, string> }) {
+interface OrderFactsProps {
+  readonly order: Order;
+  /** The plain delivery code (收货码), which only head office holds. */
+  readonly deliveryCode: string | null;
+  readonly storeNames: ReadonlyMap<string, string>;
+  readonly now: Date;
+}
+
+/** Who ordered, where it goes, what was promised and is to be collected, which store holds it, and what each state adds. */
+export function OrderFacts({ order, deliveryCode, storeNames, now }: OrderFactsProps) {
   const { t, locale } = useI18n();
   const storeId = 'storeId' in order ? order.storeId : null;
   const storeName = (id: string) => storeNames.get(id) ?? id;
+  const open = order.status !== 'delivered' && order.status !== 'closed' && order.status !== 'cancelled';
+  const late = open && order.promisedAt !== undefined && new Date(order.promisedAt) < now;
   return (
     <dl className="facts">
       <dt>{t('order.customer')}</dt>
@@ -15,6 +26,31 @@ export function OrderFacts({ order, storeNames }: { order: Order; storeNames: Re
       <dd><a href={`tel:${order.customerPhone}`}>{order.customerPhone}</a></dd>
       <dt>{t('order.address')}</dt>
       <dd>{order.address.text}</dd>
+      <dt>{t('order.deliveryCode')}</dt>
+      <dd>
+        {deliveryCode
+          ? <><strong className="delivery-code">{deliveryCode}</strong> <span className="muted hint">{t('order.deliveryCodeHint')}</span></>
+          : <span className="muted">{t('order.noDeliveryCode')}</span>}
+      </dd>
+      {order.promisedAt && (
+        <>
+          <dt>{t('order.promisedAt')}</dt>
+          <dd>
+            <time dateTime={order.promisedAt}>{formatTime(order.promisedAt, locale)}</time>
+            {late && <> <span className="chip stock-short">{t('order.promiseLate')}</span></>}
+          </dd>
+        </>
+      )}
+      {order.payment && (
+        <>
+          <dt>{t('order.payment')}</dt>
+          <dd>
+            {order.payment.method === 'prepaid'
+              ? t('order.paymentPrepaid')
+              : <strong>{t('order.paymentOnDelivery', { amount: formatPrice(order.payment.amountDueFen, locale) })}</strong>}
+          </dd>
+        </>
+      )}
       <dt>{t('order.store')}</dt>
       <dd>{storeId ? storeName(storeId) : t('order.noStore')}</dd>
       {order.status === 'offered' && (
@@ -29,10 +65,10 @@ export function OrderFacts({ order, storeNames }: { order: Order; storeNames: Re
           <dd>{order.declinedBy.map(storeName).join('、')}</dd>
         </>
       )}
-      {order.status === 'returned_to_store' && (
+      {order.status === 'closed' && (
         <>
-          <dt>{t('order.failureReason')}</dt>
-          <dd>{order.failureReason}</dd>
+          <dt>{t('order.closedAt')}</dt>
+          <dd><time dateTime={order.closedAt}>{formatTime(order.closedAt, locale)}</time></dd>
         </>
       )}
       {order.status === 'cancelled' && (
