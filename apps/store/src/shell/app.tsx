@@ -2,6 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { InboxScreen } from '../features/dispatch/inbox-screen.js';
 import { OrderScreen } from '../features/dispatch/order-screen.js';
+import { ClerkBadges } from '../features/handoff/clerk-badges.js';
+import { HandoffScreen } from '../features/handoff/handoff-screen.js';
+import { ReturnScreen } from '../features/returns/return-screen.js';
 import { useI18n } from '../i18n/i18n.js';
 import { db, type StoredSession } from '../local-db/store-db.js';
 import { LoginScreen } from '../session/login-screen.js';
@@ -14,7 +17,9 @@ import { SessionExpiredBanner } from '../sync-status/session-expired-banner.js';
 import { startSyncEngine } from '../sync/sync-engine.js';
 import { UpdateBanner } from './update-banner.js';
 
-type View = { name: 'inbox' } | { name: 'order'; orderId: string } | { name: 'settings' } | { name: 'scan-test' } | { name: 'scanner-setup' };
+type View =
+  | { name: 'inbox' } | { name: 'order'; orderId: string } | { name: 'settings' } | { name: 'scan-test' } | { name: 'scanner-setup' }
+  | { name: 'handoff'; orderId: string } | { name: 'return'; orderId: string } | { name: 'clerk-badges' };
 
 /** Signed out: the login. Signed in: the store's screens, fed from IndexedDB. */
 export function App() {
@@ -49,15 +54,28 @@ function StoreShell({ session, storeId }: { session: StoredSession; storeId: str
       <SessionExpiredBanner />
       <main>
         {view.name === 'inbox' && <InboxScreen storeId={storeId} onOpen={openOrder} />}
-        {view.name === 'order' && <OrderScreen orderId={view.orderId} actor={actor} onBack={() => setView({ name: 'inbox' })} />}
-        {view.name === 'settings' && <SettingsScreen session={session} onScanTest={() => setView({ name: 'scan-test' })} />}
+        {view.name === 'order' && (
+          <OrderScreen orderId={view.orderId} actor={actor} onBack={() => setView({ name: 'inbox' })}
+            onHandOff={() => setView({ name: 'handoff', orderId: view.orderId })} onReturn={() => setView({ name: 'return', orderId: view.orderId })} />
+        )}
+        {view.name === 'handoff' && <HandoffScreen orderId={view.orderId} actor={actor} onBack={() => openOrder(view.orderId)} onDone={() => setView({ name: 'inbox' })} />}
+        {view.name === 'return' && <ReturnScreen orderId={view.orderId} actor={actor} onBack={() => openOrder(view.orderId)} onDone={() => setView({ name: 'inbox' })} />}
+        {view.name === 'settings' && (
+          <SettingsScreen session={session} onScanTest={() => setView({ name: 'scan-test' })} onClerkBadges={role === 'store_manager' ? () => setView({ name: 'clerk-badges' }) : undefined} />
+        )}
+        {view.name === 'clerk-badges' && <ClerkBadges onBack={() => setView({ name: 'settings' })} />}
         {view.name === 'scan-test' && <ScanTestScreen onBack={() => setView({ name: 'settings' })} onSetup={() => setView({ name: 'scanner-setup' })} />}
         {view.name === 'scanner-setup' && <ScannerWizard onDone={() => setView({ name: 'scan-test' })} />}
       </main>
       <nav className="tab-bar" aria-label={t('app.title')}>
-        <button type="button" aria-current={view.name === 'inbox' || view.name === 'order' ? 'page' : undefined} onClick={() => setView({ name: 'inbox' })}>{t('nav.inbox')}</button>
-        <button type="button" aria-current={view.name !== 'inbox' && view.name !== 'order' ? 'page' : undefined} onClick={() => setView({ name: 'settings' })}>{t('nav.settings')}</button>
+        <button type="button" aria-current={isInboxView(view) ? 'page' : undefined} onClick={() => setView({ name: 'inbox' })}>{t('nav.inbox')}</button>
+        <button type="button" aria-current={!isInboxView(view) ? 'page' : undefined} onClick={() => setView({ name: 'settings' })}>{t('nav.settings')}</button>
       </nav>
     </div>
   );
+}
+
+/** Screens reached from the inbox keep its tab lit. */
+function isInboxView(view: View): boolean {
+  return view.name === 'inbox' || view.name === 'order' || view.name === 'handoff' || view.name === 'return';
 }

@@ -6,7 +6,9 @@ import { OrderSyncChip, useSyncStates } from '../../sync-status/order-sync-chip.
 import { OfferActions } from './offer-actions.js';
 
 /** One order as the store sees it: who, where, what, and what the store can do next. */
-export function OrderScreen({ orderId, actor, onBack }: { orderId: string; actor: Extract<Actor, { storeId: string }>; onBack: () => void }) {
+export function OrderScreen({ orderId, actor, onBack, onHandOff, onReturn }: {
+  orderId: string; actor: Extract<Actor, { storeId: string }>; onBack: () => void; onHandOff?: () => void; onReturn?: () => void;
+}) {
   const { t } = useI18n();
   const order = useLiveQuery(() => db.orders.get(orderId), [orderId]);
   const sync = useSyncStates();
@@ -18,6 +20,8 @@ export function OrderScreen({ orderId, actor, onBack }: { orderId: string; actor
           <h2 id="order-title">{order.number}</h2>
           <p className="chips"><span className={`chip status-${order.status}`}>{t(`status.${order.status}`)}</span> <OrderSyncChip state={sync.stateOf(order.id)} /></p>
           <OfferActions order={order} actor={actor} />
+          {actor.role === 'store_manager' && order.status === 'picked' && onHandOff && <button type="button" className="primary big" onClick={onHandOff}>{t('handoff.open')}</button>}
+          {actor.role === 'store_manager' && order.status === 'returned_to_store' && onReturn && <button type="button" className="primary big" onClick={onReturn}>{t('returns.open')}</button>}
           <dl className="facts">
             <dt>{t('order.customer')}</dt><dd>{order.customerName}</dd>
             <dt>{t('order.phone')}</dt><dd><a href={`tel:${order.customerPhone}`} aria-label={t('order.call', { phone: order.customerPhone })}>{order.customerPhone}</a></dd>

@@ -1,4 +1,4 @@
-import { parseBarcode, pickCommandBarcodes } from '@repo/domain';
+import { parseBarcode, pickCommandBarcodes, type IsoDate } from '@repo/domain';
 import { describe, expect, test } from 'vitest';
 import { bagLabelPayload, clerkBadgePayload, findBadgeClerk, isBagLabelOf, readStoreLabel } from './store-labels.js';
 
@@ -76,7 +76,7 @@ describe('abuse', () => {
 });
 
 test('[HO2] the product reader never takes a badge or a bag label for a product, GS1 data or a command', () => {
-  const today = '2026-05-01' as const;
+  const today = '2026-05-01' as IsoDate;
   // A scanner whose setup uses "~" for GS and that adds AIM identifiers.
   const options = { today, separators: ['~'] };
   for (const text of ['CLERK:u-01-c1', 'CLERK:U-01-C1', ']Q1CLERK:u-01-c1', 'ORDER:D20261123-00042', ']Q1ORDER:D20261123-00042', 'ORDER:0123456789012']) {
