@@ -13,14 +13,16 @@ interface ClerkPickerProps {
 /** The store's clerks as big buttons, one per line: a tap selects, it never hands off by itself. */
 export function ClerkPicker({ clerks, selectedId, onSelect, labelledBy, nameOf = (c) => c.displayName }: ClerkPickerProps) {
   return (
-    <ul className="clerk-picker" role="group" aria-labelledby={labelledBy}>
-      {clerks.map((clerk) => (
-        <li key={clerk.id}>
-          <button type="button" className="clerk" aria-pressed={clerk.id === selectedId} onClick={() => onSelect(clerk)}>
-            {nameOf(clerk)}
-          </button>
-        </li>
-      ))}
-    </ul>
+    <div role="group" aria-labelledby={labelledBy}>
+      <ul className="clerk-picker">
+        {clerks.map((clerk) => (
+          <li key={clerk.id}>
+            <button type="button" className="clerk" aria-pressed={clerk.id === selectedId} onClick={() => onSelect(clerk)}>
+              {nameOf(clerk)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

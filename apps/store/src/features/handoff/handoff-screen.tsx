@@ -87,16 +87,17 @@ export function HandoffScreen({ orderId, actor, onBack, onDone }: HandoffScreenP
         <>
           <h3 id="handoff-clerks">{t('handoff.chooseClerk')}</h3>
           {staff.length === 0 ? <p className="warning">{t('handoff.noClerks')}</p> : <p className="muted">{t('handoff.scanBadge')}</p>}
-          {scan.camera}
           <ClerkPicker clerks={staff} selectedId={selected?.id ?? null} onSelect={setSelected} labelledBy="handoff-clerks" />
           {selected && (
             <button type="button" className="primary big" onClick={() => void assign(selected)}>{t('handoff.confirm', { name: selected.displayName })}</button>
           )}
+          {/* Last: the handheld's own scanner needs no button, only phones without one use the camera. */}
+          {scan.camera}
         </>
       ) : order.status === 'out_for_delivery' && clerkId ? (
         <div className="next-step" role="status">
-          <p className="done">{t('handoff.done', { name: clerkName(clerkId) })} <OrderSyncChip state={sync.stateOf(order.id)} /></p>
-          <p className="muted">{t('handoff.saved')}</p>
+          <p className="done">{t('handoff.done', { name: clerkName(clerkId) })}</p>
+          <p className="muted"><OrderSyncChip state={sync.stateOf(order.id)} /> {t('handoff.saved')}</p>
           <p>{t('handoff.nextStep')}</p>
           <button type="button" className="primary big" onClick={() => setLabelShown(true)}>{t('handoff.printLabel')}</button>
           <button type="button" className="secondary big" onClick={onDone}>{t('handoff.toInbox')}</button>

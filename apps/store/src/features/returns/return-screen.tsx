@@ -117,16 +117,16 @@ export function ReturnScreen({ orderId, actor, onBack, onDone }: ReturnScreenPro
             <>
               <h3>{t('returns.step1')}</h3>
               <p>{t('returns.scanPrompt')}</p>
-              {scan.camera}
               <ItemChecklist order={order} scanned={scanned} />
+              {scan.camera}
             </>
           ) : (
             <>
-              <p className="done" role="status">{t('returns.goodsBack', { time: time(order.goodsBackAt) })} <OrderSyncChip state={sync.stateOf(order.id)} /></p>
+              <p className="done" role="status">{t('returns.goodsBack', { time: time(order.goodsBackAt) })}</p>
+              <p className="muted"><OrderSyncChip state={sync.stateOf(order.id)} /> {t('returns.saved')}</p>
               <h3 id="returns-step2">{t('returns.step2')}</h3>
               <HandoffFacts order={order} />
               <p className="muted">{t('returns.retryHint')}</p>
-              {scan.camera}
               <ClerkPicker
                 clerks={[...staff].sort((a, b) => Number(b.id === order.clerkId) - Number(a.id === order.clerkId))}
                 selectedId={selected?.id ?? null}
@@ -141,13 +141,14 @@ export function ReturnScreen({ orderId, actor, onBack, onDone }: ReturnScreenPro
               )}
               <button type="button" className="secondary big" onClick={onDone}>{t('returns.leaveForHq')}</button>
               <p className="muted">{t('returns.leaveForHqHint')}</p>
+              {scan.camera}
             </>
           )}
         </>
       ) : order.status === 'out_for_delivery' ? (
         <div className="next-step" role="status">
-          <p className="done">{t('returns.retried', { name: nameOf(order.clerkId) })} <OrderSyncChip state={sync.stateOf(order.id)} /></p>
-          <p className="muted">{t('returns.saved')}</p>
+          <p className="done">{t('returns.retried', { name: nameOf(order.clerkId) })}</p>
+          <p className="muted"><OrderSyncChip state={sync.stateOf(order.id)} /> {t('returns.saved')}</p>
           <button type="button" className="secondary big" onClick={() => setLabelShown(true)}>{t('returns.printLabel')}</button>
           <button type="button" className="primary big" onClick={onDone}>{t('returns.toInbox')}</button>
         </div>
