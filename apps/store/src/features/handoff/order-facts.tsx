@@ -3,10 +3,14 @@ import { useI18n } from '../../i18n/i18n.js';
 import { amountToCollectFen, bagContents, formatFen } from './order-summary.js';
 
 /** What the clerk takes along: how many items, and the money to collect (or that there is none). */
-export function HandoffFacts({ order }: { order: Order }) {
+export function HandoffFacts({ order, compact = false }: { order: Order; compact?: boolean }) {
   const { t } = useI18n();
   const { units, lines } = bagContents(order);
   const due = amountToCollectFen(order);
+  // Where the choices matter more (a second attempt), one line: what to carry and what to collect.
+  if (compact) {
+    return <p className="handoff-facts compact">{t('handoff.items', { units, lines })} · {due === null ? t('handoff.prepaid') : t('money.collect', { amount: formatFen(due) })}</p>;
+  }
   return (
     <div className="handoff-facts">
       <p className="items">{t('handoff.items', { units, lines })}</p>

@@ -109,7 +109,7 @@ export function ReturnScreen({ orderId, actor, onBack, onDone }: ReturnScreenPro
   return (
     <section className="screen returns" aria-labelledby="returns-title" onPointerDown={unlockAudio}>
       <button type="button" className="back" onClick={onBack}>← {t('returns.back')}</button>
-      <h2 id="returns-title">{t('returns.title', { number: order.number })}</h2>
+      <h2 id="returns-title">{t('returns.title')} · <span className="order-no">{order.number}</span></h2>
       {order.status === 'returned_to_store' ? (
         <>
           <FailureFacts order={order} clerkName={nameOf(order.clerkId)} />
@@ -125,7 +125,7 @@ export function ReturnScreen({ orderId, actor, onBack, onDone }: ReturnScreenPro
               <p className="done" role="status">{t('returns.goodsBack', { time: time(order.goodsBackAt) })}</p>
               <p className="muted"><OrderSyncChip state={sync.stateOf(order.id)} /> {t('returns.saved')}</p>
               <h3 id="returns-step2">{t('returns.step2')}</h3>
-              <HandoffFacts order={order} />
+              <HandoffFacts order={order} compact />
               <p className="muted">{t('returns.retryHint')}</p>
               <ClerkPicker
                 clerks={[...staff].sort((a, b) => Number(b.id === order.clerkId) - Number(a.id === order.clerkId))}

@@ -2,7 +2,7 @@ import type { Catalogs } from '@repo/i18n';
 
 const zhHans = {
   'returns.open': '处理退回',
-  'returns.title': '配送失败退回 · {number}',
+  'returns.title': '配送失败退回',
   'returns.back': '返回订单',
   'returns.reason': '失败原因',
   'returns.reason.customer_unreachable': '无法联系收货人',
@@ -43,7 +43,7 @@ export const returnsStrings: Catalogs<keyof typeof zhHans> = {
   'zh-Hans': zhHans,
   'zh-Hant': {
     'returns.open': '處理退回',
-    'returns.title': '配送失敗退回 · {number}',
+    'returns.title': '配送失敗退回',
     'returns.back': '返回訂單',
     'returns.reason': '失敗原因',
     'returns.reason.customer_unreachable': '無法聯絡收貨人',
@@ -80,7 +80,7 @@ export const returnsStrings: Catalogs<keyof typeof zhHans> = {
   },
   en: {
     'returns.open': 'Handle the return',
-    'returns.title': 'Failed delivery, returned · {number}',
+    'returns.title': 'Failed delivery, returned',
     'returns.back': 'Back to the order',
     'returns.reason': 'Why it failed',
     'returns.reason.customer_unreachable': 'Customer unreachable',
