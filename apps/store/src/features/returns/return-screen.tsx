@@ -42,9 +42,17 @@ export function ReturnScreen({ orderId, actor, onBack, onDone }: ReturnScreenPro
   const [problem, setProblem] = useState<string | null>(null);
   const [selected, setSelected] = useState<StaffMember | null>(null);
   const [isLabelShown, setLabelShown] = useState(false);
+  // "Sent out again" is said only after this screen did it, not for any order out for delivery.
+  const [hasRetried, setRetried] = useState(false);
   const busy = useRef(false);
   const latest = useRef({ order, staff, scanned });
   latest.current = { order, staff, scanned };
+
+  const retry = (clerk: StaffMember) => run(async () => {
+    const result = await retryDelivery(orderId, clerk, actor);
+    if (result.ok) setRetried(true);
+    return result;
+  });
 
   async function run(action: () => Promise<Result<OutboxEntry>>) {
     // One action at a time: a second tap or scan while the first is saving does nothing.
@@ -98,7 +106,7 @@ export function ReturnScreen({ orderId, actor, onBack, onDone }: ReturnScreenPro
     giveFeedback('picked');
     setSelected(read.clerk);
     setProblem(null);
-    await run(() => retryDelivery(orderId, read.clerk, actor));
+    await retry(read.clerk);
   }
 
   if (!order || !staff) return null;
@@ -135,7 +143,7 @@ export function ReturnScreen({ orderId, actor, onBack, onDone }: ReturnScreenPro
                 nameOf={(c) => (c.id === order.clerkId ? t('returns.originalClerk', { name: c.displayName }) : c.displayName)}
               />
               {selected && (
-                <button type="button" className="primary big" onClick={() => void run(() => retryDelivery(orderId, selected, actor))}>
+                <button type="button" className="primary big" onClick={() => void retry(selected)}>
                   {t('returns.retryConfirm', { name: selected.displayName })}
                 </button>
               )}
@@ -145,7 +153,7 @@ export function ReturnScreen({ orderId, actor, onBack, onDone }: ReturnScreenPro
             </>
           )}
         </>
-      ) : order.status === 'out_for_delivery' ? (
+      ) : order.status === 'out_for_delivery' && hasRetried ? (
         <div className="next-step" role="status">
           <p className="done">{t('returns.retried', { name: nameOf(order.clerkId) })}</p>
           <p className="muted"><OrderSyncChip state={sync.stateOf(order.id)} /> {t('returns.saved')}</p>
