@@ -78,7 +78,7 @@ test('[HO1][HO2][HO3][HO4][HO5][HO6][RT1][RT2][RT4][RT5] a picked order is hande
   // Offline from here until the hand-off is saved and the label printed.
   await context.setOffline(true);
   await app.orderCard(order.number).click();
-  await page.getByRole('button', { name: '交接给配送员' }).click();
+  await page.getByRole('button', { name: '交给店员配送' }).click();
   await expect(page.getByRole('heading', { name: `交接 · ${order.number}` })).toBeVisible();
   await expect(page.getByText('货到付款，请配送员收款')).toBeVisible();
   await expect(page.locator('.handoff-facts .collect strong')).toHaveText(/^¥\d+\.\d{2}$/);
@@ -150,7 +150,7 @@ test('[HO1][HO2][HO3][HO4][HO5][HO6][RT1][RT2][RT4][RT5] a picked order is hande
   await expect(app.orderCard(order.number)).toContainText('配送失败已退回');
 
   await app.orderCard(order.number).click();
-  await page.getByRole('button', { name: '处理退回' }).click();
+  await page.getByRole('button', { name: '确认货物已退回' }).click();
   await expect(page.getByRole('heading', { name: `配送失败退回 · ${order.number}` })).toBeVisible();
   await expect(page.locator('.failure-reason')).toHaveText('无法联系收货人');
   await expect(page.getByText('电话三次无人接听')).toBeVisible();
@@ -217,7 +217,7 @@ test('[RT3][RT5] without its label the goods are confirmed by scanning every pro
   const notOnOrder = products.find((p) => p.id !== 'p-001');
   if (!onOrder || !notOnOrder) throw new Error('demo catalogue without p-001');
   await app.orderCard(order.number).click();
-  await page.getByRole('button', { name: '处理退回' }).click();
+  await page.getByRole('button', { name: '确认货物已退回' }).click();
   await expect(page.locator('.failure-reason')).toHaveText('收货人拒收');
   await expect(page.getByRole('textbox', { name: '扫描输入' })).toBeAttached();
 
@@ -282,7 +282,7 @@ test('[HO1][RT1] the hand-off reads in zh-Hant and the return screen in English'
   await page.evaluate(() => localStorage.setItem('store.locale', 'zh-Hant'));
   await page.reload();
   await page.getByRole('button', { name: `查看訂單 ${forHandoff.number}` }).click();
-  await page.getByRole('button', { name: '交接給配送員' }).click();
+  await page.getByRole('button', { name: '交給店員配送' }).click();
   await expect(page.getByText('貨到付款，請配送員收款')).toBeVisible();
   await page.screenshot({ path: `${shots}/store-handoff-360-zh-Hant.png` });
   await expectNoSeriousA11yViolations(page, 'hand-off screen (zh-Hant)');
@@ -290,7 +290,7 @@ test('[HO1][RT1] the hand-off reads in zh-Hant and the return screen in English'
   await page.evaluate(() => localStorage.setItem('store.locale', 'en'));
   await page.reload();
   await page.getByRole('button', { name: new RegExp(forReturn.number) }).click();
-  await page.getByRole('button', { name: 'Handle the return' }).click();
+  await page.getByRole('button', { name: 'Confirm goods are back' }).click();
   await expect(page.locator('.failure-reason')).toHaveText('Other reason');
   await expect(page.getByText('小区门禁不让进')).toBeVisible();
   await page.screenshot({ path: `${shots}/store-return-360-en.png` });

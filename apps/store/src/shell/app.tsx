@@ -3,8 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { InboxScreen } from '../features/dispatch/inbox-screen.js';
 import { OrderScreen } from '../features/dispatch/order-screen.js';
 import { ClerkBadges } from '../features/handoff/clerk-badges.js';
-import { HandoffScreen } from '../features/handoff/handoff-screen.js';
-import { ReturnScreen } from '../features/returns/return-screen.js';
+import type { OrderStep } from '../features/dispatch/order-steps.js';
+import { StepScreen } from './step-screen.js';
 import { useI18n } from '../i18n/i18n.js';
 import { db, type StoredSession } from '../local-db/store-db.js';
 import { LoginScreen } from '../session/login-screen.js';
@@ -18,8 +18,13 @@ import { startSyncEngine } from '../sync/sync-engine.js';
 import { UpdateBanner } from './update-banner.js';
 
 type View =
-  | { name: 'inbox' } | { name: 'order'; orderId: string } | { name: 'settings' } | { name: 'scan-test' } | { name: 'scanner-setup' }
-  | { name: 'handoff'; orderId: string } | { name: 'return'; orderId: string } | { name: 'clerk-badges' };
+  | { name: 'inbox' }
+  | { name: 'order'; orderId: string }
+  | { name: 'step'; orderId: string; step: OrderStep }
+  | { name: 'settings' }
+  | { name: 'scan-test' }
+  | { name: 'scanner-setup' }
+  | { name: 'clerk-badges' };
 
 /** Signed out: the login. Signed in: the store's screens, fed from IndexedDB. */
 export function App() {
@@ -40,6 +45,7 @@ function StoreShell({ session, storeId }: { session: StoredSession; storeId: str
   const { t } = useI18n();
   const [view, setView] = useState<View>({ name: 'inbox' });
   const openOrder = useCallback((orderId: string) => setView({ name: 'order', orderId }), []);
+  const openStep = useCallback((orderId: string, step: OrderStep) => setView({ name: 'step', orderId, step }), []);
   useEffect(() => startSyncEngine(storeId), [storeId, session.token]);
   const role = session.user.role === 'clerk' ? 'clerk' : 'store_manager';
   const actor = { role, userId: session.user.id, storeId } as const;
@@ -54,12 +60,13 @@ function StoreShell({ session, storeId }: { session: StoredSession; storeId: str
       <SessionExpiredBanner />
       <main>
         {view.name === 'inbox' && <InboxScreen storeId={storeId} onOpen={openOrder} />}
-        {view.name === 'order' && (
-          <OrderScreen orderId={view.orderId} actor={actor} onBack={() => setView({ name: 'inbox' })}
-            onHandOff={() => setView({ name: 'handoff', orderId: view.orderId })} onReturn={() => setView({ name: 'return', orderId: view.orderId })} />
+        {view.name === 'order' && <OrderScreen orderId={view.orderId} actor={actor} onBack={() => setView({ name: 'inbox' })} onStep={openStep} />}
+        {view.name === 'step' && (
+          <StepScreen orderId={view.orderId} step={view.step} actor={actor}
+            onBack={() => setView({ name: 'order', orderId: view.orderId })}
+            // Hand-off and return end with "back to the inbox" (the order has left the manager's hands).
+            onDone={() => setView(view.step === 'handoff' || view.step === 'return' ? { name: 'inbox' } : { name: 'order', orderId: view.orderId })} />
         )}
-        {view.name === 'handoff' && <HandoffScreen orderId={view.orderId} actor={actor} onBack={() => openOrder(view.orderId)} onDone={() => setView({ name: 'inbox' })} />}
-        {view.name === 'return' && <ReturnScreen orderId={view.orderId} actor={actor} onBack={() => openOrder(view.orderId)} onDone={() => setView({ name: 'inbox' })} />}
         {view.name === 'settings' && (
           <SettingsScreen session={session} onScanTest={() => setView({ name: 'scan-test' })} onClerkBadges={role === 'store_manager' ? () => setView({ name: 'clerk-badges' }) : undefined} />
         )}
@@ -68,14 +75,9 @@ function StoreShell({ session, storeId }: { session: StoredSession; storeId: str
         {view.name === 'scanner-setup' && <ScannerWizard onDone={() => setView({ name: 'scan-test' })} />}
       </main>
       <nav className="tab-bar" aria-label={t('app.title')}>
-        <button type="button" aria-current={isInboxView(view) ? 'page' : undefined} onClick={() => setView({ name: 'inbox' })}>{t('nav.inbox')}</button>
-        <button type="button" aria-current={!isInboxView(view) ? 'page' : undefined} onClick={() => setView({ name: 'settings' })}>{t('nav.settings')}</button>
+        <button type="button" aria-current={view.name === 'inbox' || view.name === 'order' || view.name === 'step' ? 'page' : undefined} onClick={() => setView({ name: 'inbox' })}>{t('nav.inbox')}</button>
+        <button type="button" aria-current={view.name === 'settings' || view.name === 'scan-test' || view.name === 'scanner-setup' || view.name === 'clerk-badges' ? 'page' : undefined} onClick={() => setView({ name: 'settings' })}>{t('nav.settings')}</button>
       </nav>
     </div>
   );
-}
-
-/** Screens reached from the inbox keep its tab lit. */
-function isInboxView(view: View): boolean {
-  return view.name === 'inbox' || view.name === 'order' || view.name === 'handoff' || view.name === 'return';
 }

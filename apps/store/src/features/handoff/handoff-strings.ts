@@ -1,7 +1,6 @@
 import type { Catalogs } from '@repo/i18n';
 
 const zhHans = {
-  'handoff.open': '交接给配送员',
   'handoff.title': '交接 · {number}',
   'handoff.back': '返回订单',
   'handoff.items': '共 {units} 件（{lines} 种商品）',
@@ -46,7 +45,6 @@ const zhHans = {
 export const handoffStrings: Catalogs<keyof typeof zhHans> = {
   'zh-Hans': zhHans,
   'zh-Hant': {
-    'handoff.open': '交接給配送員',
     'handoff.title': '交接 · {number}',
     'handoff.back': '返回訂單',
     'handoff.items': '共 {units} 件（{lines} 種商品）',
@@ -87,7 +85,6 @@ export const handoffStrings: Catalogs<keyof typeof zhHans> = {
     'badges.role': '配送員',
   },
   en: {
-    'handoff.open': 'Hand to a clerk',
     'handoff.title': 'Hand-off · {number}',
     'handoff.back': 'Back to the order',
     'handoff.items': '{units} items ({lines} products)',

@@ -1,7 +1,6 @@
 import type { Catalogs } from '@repo/i18n';
 
 const zhHans = {
-  'returns.open': '处理退回',
   'returns.title': '配送失败退回',
   'returns.back': '返回订单',
   'returns.reason': '失败原因',
@@ -42,7 +41,6 @@ const zhHans = {
 export const returnsStrings: Catalogs<keyof typeof zhHans> = {
   'zh-Hans': zhHans,
   'zh-Hant': {
-    'returns.open': '處理退回',
     'returns.title': '配送失敗退回',
     'returns.back': '返回訂單',
     'returns.reason': '失敗原因',
@@ -79,7 +77,6 @@ export const returnsStrings: Catalogs<keyof typeof zhHans> = {
     'returns.notReturned': '此訂單現在是「{status}」，沒有待處理的退回。',
   },
   en: {
-    'returns.open': 'Handle the return',
     'returns.title': 'Failed delivery, returned',
     'returns.back': 'Back to the order',
     'returns.reason': 'Why it failed',
