@@ -6,7 +6,7 @@ import { signOut } from '../session/session-store.js';
 import { LanguagePicker } from './language-picker.js';
 
 /** Language, who is signed in, storage and sign-out. */
-export function SettingsScreen({ session, onScanTest }: { session: StoredSession; onScanTest: () => void }) {
+export function SettingsScreen({ session, onScanTest, onClerkBadges }: { session: StoredSession; onScanTest: () => void; onClerkBadges?: (() => void) | undefined }) {
   const { t } = useI18n();
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -21,6 +21,7 @@ export function SettingsScreen({ session, onScanTest }: { session: StoredSession
       <p>{t('settings.signedInAs', { name: session.user.displayName })}</p>
       <LanguagePicker />
       <button type="button" className="secondary field" onClick={onScanTest}>{t('scanner.testTitle')}</button>
+      {onClerkBadges && <button type="button" className="secondary field" onClick={onClerkBadges}>{t('badges.open')}</button>}
       <p className="muted">{t('settings.storage')}: {persisted === null ? '…' : persisted ? t('settings.persisted') : t('settings.notPersisted')}</p>
       {confirming ? (
         <div role="alertdialog" aria-labelledby="sign-out-warning" className="warning">

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { InboxScreen } from '../features/dispatch/inbox-screen.js';
 import { OrderScreen } from '../features/dispatch/order-screen.js';
+import { ClerkBadges } from '../features/handoff/clerk-badges.js';
 import type { OrderStep } from '../features/dispatch/order-steps.js';
 import { StepScreen } from './step-screen.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -22,7 +23,8 @@ type View =
   | { name: 'step'; orderId: string; step: OrderStep }
   | { name: 'settings' }
   | { name: 'scan-test' }
-  | { name: 'scanner-setup' };
+  | { name: 'scanner-setup' }
+  | { name: 'clerk-badges' };
 
 /** Signed out: the login. Signed in: the store's screens, fed from IndexedDB. */
 export function App() {
@@ -61,15 +63,20 @@ function StoreShell({ session, storeId }: { session: StoredSession; storeId: str
         {view.name === 'order' && <OrderScreen orderId={view.orderId} actor={actor} onBack={() => setView({ name: 'inbox' })} onStep={openStep} />}
         {view.name === 'step' && (
           <StepScreen orderId={view.orderId} step={view.step} actor={actor}
-            onBack={() => setView({ name: 'order', orderId: view.orderId })} onDone={() => setView({ name: 'order', orderId: view.orderId })} />
+            onBack={() => setView({ name: 'order', orderId: view.orderId })}
+            // Hand-off and return end with "back to the inbox" (the order has left the manager's hands).
+            onDone={() => setView(view.step === 'handoff' || view.step === 'return' ? { name: 'inbox' } : { name: 'order', orderId: view.orderId })} />
         )}
-        {view.name === 'settings' && <SettingsScreen session={session} onScanTest={() => setView({ name: 'scan-test' })} />}
+        {view.name === 'settings' && (
+          <SettingsScreen session={session} onScanTest={() => setView({ name: 'scan-test' })} onClerkBadges={role === 'store_manager' ? () => setView({ name: 'clerk-badges' }) : undefined} />
+        )}
+        {view.name === 'clerk-badges' && <ClerkBadges onBack={() => setView({ name: 'settings' })} />}
         {view.name === 'scan-test' && <ScanTestScreen onBack={() => setView({ name: 'settings' })} onSetup={() => setView({ name: 'scanner-setup' })} />}
         {view.name === 'scanner-setup' && <ScannerWizard onDone={() => setView({ name: 'scan-test' })} />}
       </main>
       <nav className="tab-bar" aria-label={t('app.title')}>
         <button type="button" aria-current={view.name === 'inbox' || view.name === 'order' || view.name === 'step' ? 'page' : undefined} onClick={() => setView({ name: 'inbox' })}>{t('nav.inbox')}</button>
-        <button type="button" aria-current={view.name === 'settings' || view.name === 'scan-test' || view.name === 'scanner-setup' ? 'page' : undefined} onClick={() => setView({ name: 'settings' })}>{t('nav.settings')}</button>
+        <button type="button" aria-current={view.name === 'settings' || view.name === 'scan-test' || view.name === 'scanner-setup' || view.name === 'clerk-badges' ? 'page' : undefined} onClick={() => setView({ name: 'settings' })}>{t('nav.settings')}</button>
       </nav>
     </div>
   );

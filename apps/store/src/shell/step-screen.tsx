@@ -1,5 +1,8 @@
 import type { Actor } from '@repo/domain';
 import type { OrderStep } from '../features/dispatch/order-steps.js';
+import { BagLabel } from '../features/handoff/bag-label.js';
+import { HandoffScreen } from '../features/handoff/handoff-screen.js';
+import { ReturnScreen } from '../features/returns/return-screen.js';
 
 interface StepScreenProps {
   readonly orderId: string;
@@ -10,12 +13,15 @@ interface StepScreenProps {
 }
 
 /** The screen of each store step after the accept, reached from the order's next-step button. */
-export function StepScreen({ step }: StepScreenProps) {
+export function StepScreen({ orderId, step, actor, onBack, onDone }: StepScreenProps) {
   switch (step) {
     case 'pick':
-    case 'handoff':
-    case 'label':
-    case 'return':
       return null;
+    case 'handoff':
+      return <HandoffScreen orderId={orderId} actor={actor} onBack={onBack} onDone={onDone} />;
+    case 'label':
+      return <BagLabel orderId={orderId} onBack={onBack} />;
+    case 'return':
+      return <ReturnScreen orderId={orderId} actor={actor} onBack={onBack} onDone={onDone} />;
   }
 }
