@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
+import { DeliveriesFlow } from '../features/deliveries/deliveries-flow.js';
 import { InboxScreen } from '../features/dispatch/inbox-screen.js';
 import { OrderScreen } from '../features/dispatch/order-screen.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -14,7 +15,7 @@ import { SessionExpiredBanner } from '../sync-status/session-expired-banner.js';
 import { startSyncEngine } from '../sync/sync-engine.js';
 import { UpdateBanner } from './update-banner.js';
 
-type View = { name: 'inbox' } | { name: 'order'; orderId: string } | { name: 'settings' } | { name: 'scan-test' } | { name: 'scanner-setup' };
+type View = { name: 'deliveries' } | { name: 'inbox' } | { name: 'order'; orderId: string } | { name: 'settings' } | { name: 'scan-test' } | { name: 'scanner-setup' };
 
 /** Signed out: the login. Signed in: the store's screens, fed from IndexedDB. */
 export function App() {
@@ -33,11 +34,14 @@ export function App() {
 
 function StoreShell({ session, storeId }: { session: StoredSession; storeId: string }) {
   const { t } = useI18n();
-  const [view, setView] = useState<View>({ name: 'inbox' });
-  const openOrder = useCallback((orderId: string) => setView({ name: 'order', orderId }), []);
-  useEffect(() => startSyncEngine(storeId), [storeId, session.token]);
   const role = session.user.role === 'clerk' ? 'clerk' : 'store_manager';
   const actor = { role, userId: session.user.id, storeId } as const;
+  // A clerk's phone opens on their deliveries; a manager's handheld on the dispatch inbox.
+  const home: View = role === 'clerk' ? { name: 'deliveries' } : { name: 'inbox' };
+  const [view, setView] = useState<View>(home);
+  const openOrder = useCallback((orderId: string) => setView({ name: 'order', orderId }), []);
+  useEffect(() => startSyncEngine(storeId), [storeId, session.token]);
+  const atHome = view.name === home.name || view.name === 'order';
 
   return (
     <div className="shell">
@@ -48,6 +52,7 @@ function StoreShell({ session, storeId }: { session: StoredSession; storeId: str
       <DeviceBar />
       <SessionExpiredBanner />
       <main>
+        {view.name === 'deliveries' && <DeliveriesFlow actor={actor} />}
         {view.name === 'inbox' && <InboxScreen storeId={storeId} onOpen={openOrder} />}
         {view.name === 'order' && <OrderScreen orderId={view.orderId} actor={actor} onBack={() => setView({ name: 'inbox' })} />}
         {view.name === 'settings' && <SettingsScreen session={session} onScanTest={() => setView({ name: 'scan-test' })} />}
@@ -55,8 +60,8 @@ function StoreShell({ session, storeId }: { session: StoredSession; storeId: str
         {view.name === 'scanner-setup' && <ScannerWizard onDone={() => setView({ name: 'scan-test' })} />}
       </main>
       <nav className="tab-bar" aria-label={t('app.title')}>
-        <button type="button" aria-current={view.name === 'inbox' || view.name === 'order' ? 'page' : undefined} onClick={() => setView({ name: 'inbox' })}>{t('nav.inbox')}</button>
-        <button type="button" aria-current={view.name !== 'inbox' && view.name !== 'order' ? 'page' : undefined} onClick={() => setView({ name: 'settings' })}>{t('nav.settings')}</button>
+        <button type="button" aria-current={atHome ? 'page' : undefined} onClick={() => setView(home)}>{t(role === 'clerk' ? 'nav.deliveries' : 'nav.inbox')}</button>
+        <button type="button" aria-current={!atHome ? 'page' : undefined} onClick={() => setView({ name: 'settings' })}>{t('nav.settings')}</button>
       </nav>
     </div>
   );
