@@ -82,7 +82,7 @@ function CloseForm({ order, actor, onDone }: { order: OrderIn<'out_for_delivery'
         <CodeField order={order} code={code} onCode={(next) => { setCode(next); setCheck(null); }} check={check} onCheck={setCheck} />
       )}
       {onDelivery && <CashField cash={cash} dueText={formats.money(order.payment?.amountDueFen ?? 0)} />}
-      <PhotoField label={t('close.photo')} required={policy.photo} photo={photo} onPhoto={setPhoto} />
+      <PhotoField label={t('close.photo')} required={policy.photo} photo={photo} onPhoto={(next) => { setPhoto(next); setProblem(null); }} />
       <SignaturePad required={policy.signature} onChange={setSignature} />
       <PositionLine state={position.state} onRetry={position.retry} />
       {problem && <p role="alert" className="error problem">{problem}</p>}

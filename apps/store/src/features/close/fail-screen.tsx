@@ -64,7 +64,7 @@ export function FailScreen({ orderId, actor, onBack, onDone }: FailScreenProps) 
       </fieldset>
       <label htmlFor="fail-note">{t('fail.note')} <span className="muted">{t('close.optional')}</span></label>
       <textarea id="fail-note" rows={3} placeholder={t('fail.noteHint')} value={note} onChange={(e) => setNote(e.target.value)} />
-      <PhotoField label={t('fail.photo')} required={reason !== undefined && reasonNeedsPhoto(reason)} photo={photo} onPhoto={setPhoto} />
+      <PhotoField label={t('fail.photo')} required={reason !== undefined && reasonNeedsPhoto(reason)} photo={photo} onPhoto={(next) => { setPhoto(next); setProblem(null); }} />
       {problem && <p role="alert" className="error problem">{problem}</p>}
       <button type="button" className="danger big" disabled={busy} onClick={() => void submit()}>{t('fail.submit')}</button>
     </section>

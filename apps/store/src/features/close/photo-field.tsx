@@ -48,7 +48,10 @@ export function PhotoField({ label, required, photo, onPhoto }: PhotoFieldProps)
 function usePreviewUrl(photo: Blob | undefined): string | undefined {
   const [url, setUrl] = useState<string>();
   useEffect(() => {
-    if (!photo) return setUrl(undefined);
+    if (!photo) {
+      setUrl(undefined);
+      return;
+    }
     const next = URL.createObjectURL(photo);
     setUrl(next);
     return () => URL.revokeObjectURL(next);

@@ -12,7 +12,9 @@ export function DeliveriesFlow({ actor }: { actor: Extract<Actor, { storeId: str
   const [step, setStep] = useState<Step>({ name: 'list' });
   const toList = () => setStep({ name: 'list' });
   // Each step opens at its top, not where the last one was scrolled to.
-  useEffect(() => window.scrollTo(0, 0), [step]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [step]);
   switch (step.name) {
     case 'list':
       return <DeliveriesScreen actor={actor} onClose={(orderId) => setStep({ name: 'close', orderId })} onFail={(orderId) => setStep({ name: 'fail', orderId })} />;
