@@ -153,6 +153,7 @@ test('[DL8][DL11] a failed delivery offline: a photo reason needs its photo, a f
   await phone.screenshot('clerk-fail-zh-Hans-360');
   await page.getByRole('button', { name: '确认配送失败' }).click();
   await expect(page.getByText('请把商品带回门店')).toBeVisible();
+  await expect(page.getByText('现场照片：在本机，等待上传')).toBeVisible();
   await phone.screenshot('clerk-fail-done-zh-Hans-360');
   const [entry] = await phone.rows<{ id: number; args: { photo: { sha256: string } } }>('outbox');
   const blobs = await phone.rows<{ sha256: string; kind: string; mutationId: number }>('blobs');

@@ -36,7 +36,7 @@ export function CodeField({ order, code, onCode, check, onCheck }: CodeFieldProp
       <div className="code-row">
         <input
           id="delivery-code" className="code-input" inputMode="numeric" autoComplete="off" maxLength={6} aria-describedby="delivery-code-hint"
-          value={code} disabled={entry.paused || matched} onChange={(e) => onCode(e.target.value.replace(/\D/g, ''))}
+          value={entry.paused ? '' : code} disabled={entry.paused || matched} onChange={(e) => onCode(e.target.value.replace(/\D/g, ''))}
           onKeyDown={(e) => { if (e.key === 'Enter') void run(); }}
         />
         <button type="button" className="secondary" disabled={entry.paused || matched} onClick={() => void run()}>{t('close.checkCode')}</button>

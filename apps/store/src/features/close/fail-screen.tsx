@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { db } from '../../local-db/store-db.js';
 import { failDelivery, reasonNeedsPhoto } from './fail-delivery.js';
 import { PhotoField } from './photo-field.js';
+import { ProofBlobState } from './proof-blob-state.js';
 
 interface FailScreenProps {
   readonly orderId: string;
@@ -24,15 +25,17 @@ export function FailScreen({ orderId, actor, onBack, onDone }: FailScreenProps) 
   const [note, setNote] = useState('');
   const [photo, setPhoto] = useState<Blob>();
   const [problem, setProblem] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  // Once saved: the photo's hash (or '' without one), so its upload state can be shown.
+  const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (!order) return null;
 
-  if (saved) {
+  if (saved !== null) {
     return (
       <section className="screen" aria-labelledby="fail-title">
         <h2 id="fail-title">{t('fail.title', { number: order.number })}</h2>
         <div role="status" className="fail-done"><p><strong>{t('fail.done')}</strong></p><p>{t('fail.bringBack')}</p></div>
+        {saved && <p className="chips proof-states"><ProofBlobState sha256={saved} /></p>}
         <button type="button" className="primary big" onClick={onDone}>{t('close.back')}</button>
       </section>
     );
@@ -46,7 +49,7 @@ export function FailScreen({ orderId, actor, onBack, onDone }: FailScreenProps) 
     setBusy(true);
     const result = await failDelivery({ orderId, actor, reason, note: checkedNote.data, ...(photo ? { photo } : {}) }).finally(() => setBusy(false));
     if (!result.ok) return setProblem(t(`rejection.${result.rejection.reason}`));
-    setSaved(true);
+    setSaved(photo ? String((result.value.args as { photo?: { sha256: string } }).photo?.sha256 ?? '') : '');
   }
 
   return (

@@ -27,7 +27,7 @@ const zhHans = {
   'deliveries.deliveredToday': '今天已送达',
   'deliveries.deliveredAt': '{time} 送达',
   'deliveries.undo': '撤销送达（还剩 {left}）',
-  'deliveries.undoLabel': '撤销 {number} 的送达（还剩 {left}）',
+  'deliveries.undoLabel': '撤销送达（还剩 {left}）：{number}',
 } as const;
 
 /** zh-Hans is the original; the others must have every key. */
@@ -60,7 +60,7 @@ export const deliveriesStrings: Catalogs<keyof typeof zhHans> = {
     'deliveries.deliveredToday': '今天已送達',
     'deliveries.deliveredAt': '{time} 送達',
     'deliveries.undo': '撤銷送達（還剩 {left}）',
-    'deliveries.undoLabel': '撤銷 {number} 的送達（還剩 {left}）',
+    'deliveries.undoLabel': '撤銷送達（還剩 {left}）：{number}',
   },
   en: {
     'nav.deliveries': 'My deliveries',
@@ -89,6 +89,6 @@ export const deliveriesStrings: Catalogs<keyof typeof zhHans> = {
     'deliveries.deliveredToday': 'Delivered today',
     'deliveries.deliveredAt': 'Delivered {time}',
     'deliveries.undo': 'Undo delivery ({left} left)',
-    'deliveries.undoLabel': 'Undo the delivery of {number} ({left} left)',
+    'deliveries.undoLabel': 'Undo delivery ({left} left): {number}',
   },
 };
