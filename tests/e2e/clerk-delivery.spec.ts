@@ -51,6 +51,9 @@ test('[DL1][DL4][DL5][DL6][DL9] offline at the door: wrong code refused, right c
   await expect(page.getByRole('heading', { name: `送达 ${order.number}` })).toBeVisible();
   await expect(page.getByText('已定位，误差约 15 米')).toBeVisible();
   await expect(page.getByLabel(/实收金额/)).toHaveValue((dueFen / 100).toFixed(2));
+  await page.getByLabel(/实收金额/).fill('两块');
+  await expect(page.getByRole('alert').filter({ hasText: '请输入收到的金额' })).toBeVisible();
+  await page.getByLabel(/实收金额/).fill((dueFen / 100).toFixed(2));
 
   const wrong = code === '000000' ? '111111' : '000000';
   await page.getByLabel(/^收货码/).fill(wrong);
@@ -140,11 +143,17 @@ test('[DL8][DL11] a failed delivery offline: a photo reason needs its photo, a f
   await expect(page.getByRole('alert').filter({ hasText: '请选择失败原因' })).toBeVisible();
 
   await page.getByRole('radio', { name: /商品破损/ }).check();
+  await page.getByLabel(/^备注/).fill('漏'.repeat(201));
+  await page.getByRole('button', { name: '确认配送失败' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '备注最多 200 字' })).toBeVisible();
   await page.getByLabel(/^备注/).fill('外箱压坏，饮料漏了');
   await page.getByRole('button', { name: '确认配送失败' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '还缺：现场照片' })).toBeVisible();
   await phone.attachPhoto({ name: 'receipt.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('this is text, not a photo') });
   await expect(page.getByRole('alert').filter({ hasText: '这个文件不是照片' })).toBeVisible();
+  await phone.attachPhoto({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(9 * 1024 * 1024, 0xff) });
+  await expect(page.getByRole('alert').filter({ hasText: '照片太大（超过 8 MB）' })).toBeVisible();
+  await expect(page.getByRole('img', { name: '已拍的照片' })).toHaveCount(0);
   expect(await phone.rows('outbox')).toEqual([]);
 
   await phone.attachPhoto({ name: 'damage.jpg', mimeType: 'image/jpeg', buffer: await phone.cameraJpeg() });
