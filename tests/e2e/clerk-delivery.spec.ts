@@ -217,7 +217,7 @@ test('[DL12] the clerk screens in zh-Hant and en', async ({ browser, request }) 
   await expect(page.getByRole('heading', { name: /My deliveries/ })).toBeVisible();
   await expect(phone.card(order.number)).toContainText('Cash on delivery');
   await phone.screenshot('clerk-deliveries-en-360');
-  await phone.card(order.number).getByRole('button', { name: `Deliver ${order.number}` }).click();
+  await phone.card(order.number).getByRole('button', { name: `Deliver ${order.number}`, exact: true }).click();
   await expect(page.getByText('Position found, within about 15 m')).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'close at the door (en)');
   await phone.screenshot('clerk-close-en-360');
