@@ -24,14 +24,14 @@ test('[DL9] a close queues ONE action and stores its photo and signature bound t
   expect(result.ok).toBe(true);
   const [entry, ...others] = await db.outbox.toArray();
   expect(others).toEqual([]);
-  const client = await db.meta.get('client');
   const photoRef = await blobRefOf(photo);
   const signatureRef = await blobRefOf(png);
   expect(entry).toMatchObject({ name: 'delivery.close', orderId: 'o-1', args: { code: DELIVERY_CODE, photo: photoRef, signature: signatureRef, position: here, collectedFen: 500 } });
+  expect(entry!.clientId).toMatch(/^[0-9a-f-]{36}$/);
   const blobs = await db.blobs.orderBy('sha256').toArray();
   expect(blobs).toHaveLength(2);
   for (const blob of blobs) {
-    expect(blob).toMatchObject({ mutationId: entry!.id, clientId: client && 'clientId' in client ? client.clientId : 'none', orderId: 'o-1', state: 'waiting', uploadedBytes: 0 });
+    expect(blob).toMatchObject({ mutationId: entry!.id, clientId: entry!.clientId, orderId: 'o-1', state: 'waiting', uploadedBytes: 0 });
     // What is stored is exactly what the reference names.
     expect(await blobRefOf(blob.data)).toEqual({ sha256: blob.sha256, type: blob.type, bytes: blob.bytes });
   }

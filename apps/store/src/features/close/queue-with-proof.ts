@@ -21,8 +21,10 @@ export function queueWithProof(
   if (proofs.length === 0) return queueAction(action, actor);
   return queueAction(action, actor, {
     alsoWrites: [db.blobs],
-    attach: async (entry, clientId) => {
+    attach: async (entry, deviceClientId) => {
       const createdAt = entry.createdAt;
+      // The sync client that sends this action (the person's own on a shared handheld).
+      const clientId = entry.clientId ?? deviceClientId;
       // Bytes are addressed by their hash: the same photo attached again (a close after an undo)
       // is rebound to the new action, keeping "on the server" if it already got there.
       const already = await db.blobs.bulkGet(proofs.map((p) => p.ref.sha256));
