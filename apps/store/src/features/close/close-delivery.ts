@@ -1,6 +1,7 @@
 import type { Actor, DoorPosition, OrderIn, ProofPolicy, Result } from '@repo/domain';
 import { proofPolicyOf } from '@repo/domain';
 import type { OutboxEntry } from '../../local-db/store-db.js';
+import { serverNow } from '../../sync/device-clock.js';
 import { blobRefOf } from './proof-bytes.js';
 import { queueWithProof, type ProofFile } from './queue-with-proof.js';
 
@@ -45,7 +46,8 @@ export async function closeDelivery(options: {
   const signature = refOf('signature');
   const args = {
     orderId: order.id,
-    at: (options.at ?? new Date()).toISOString(),
+    // The server's clock as this phone estimates it: the undo window is judged against it (OL19).
+    at: (options.at ?? serverNow()).toISOString(),
     position: proof.position,
     ...(proof.code !== undefined ? { code: proof.code } : {}),
     ...(photo ? { photo } : {}),

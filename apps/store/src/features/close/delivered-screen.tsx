@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.js';
 import { db } from '../../local-db/store-db.js';
 import { useNow } from '../../shell/use-now.js';
+import { serverNowMs } from '../../sync/device-clock.js';
 import { undoSecondsLeft } from '../deliveries/delivery-list.js';
 import { useFormats } from '../deliveries/use-formats.js';
 import { undoClose } from './fail-delivery.js';
@@ -43,7 +44,9 @@ export function DeliveredScreen({ orderId, actor, onBack, onCloseAgain }: Delive
 function Delivered({ order, actor, synced }: { order: OrderIn<'delivered'>; actor: DeliveredScreenProps['actor']; synced: boolean }) {
   const { t } = useI18n();
   const formats = useFormats();
-  const now = useNow(1_000);
+  useNow(1_000);
+  // The window closes by the server's clock, as this phone estimates it.
+  const now = serverNowMs();
   const [problem, setProblem] = useState<string | null>(null);
   const left = undoSecondsLeft(order, now);
   const proofs = [order.proof?.photo, order.proof?.signature].filter((p) => p !== undefined);

@@ -1,5 +1,6 @@
 import { failureReasonsNeedingPhoto, type Actor, type DeliveryFailureReason, type Result } from '@repo/domain';
 import type { OutboxEntry } from '../../local-db/store-db.js';
+import { serverNow } from '../../sync/device-clock.js';
 import { queueAction } from '../../sync/queue-action.js';
 import { blobRefOf } from './proof-bytes.js';
 import { queueWithProof } from './queue-with-proof.js';
@@ -26,6 +27,6 @@ export async function failDelivery(options: {
 }
 
 /** Queues `delivery.undo_close`, judged on the time of this tap (OL19). */
-export function undoClose(orderId: string, actor: Extract<Actor, { storeId: string }>, at = new Date()): Promise<Result<OutboxEntry>> {
+export function undoClose(orderId: string, actor: Extract<Actor, { storeId: string }>, at = serverNow()): Promise<Result<OutboxEntry>> {
   return queueAction({ name: 'delivery.undo_close', version: 1, args: { orderId, at: at.toISOString() } }, actor);
 }

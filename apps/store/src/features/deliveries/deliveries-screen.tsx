@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.js';
 import { db } from '../../local-db/store-db.js';
 import { useNow } from '../../shell/use-now.js';
+import { serverNowMs } from '../../sync/device-clock.js';
 import { OrderSyncChip, useSyncStates } from '../../sync-status/order-sync-chip.js';
 import { RejectedActions } from '../../sync-status/rejected-actions.js';
 import { undoClose } from '../close/fail-delivery.js';
@@ -22,8 +23,10 @@ export function DeliveriesScreen({ actor, onClose, onFail }: DeliveriesScreenPro
   const { t } = useI18n();
   const orders = useLiveQuery(() => db.orders.where('storeId').equals(actor.storeId).toArray(), [actor.storeId]);
   const sync = useSyncStates();
-  // One clock for the list: promises and undo countdowns move with it.
-  const now = useNow(1_000);
+  // One clock for the list: promises and undo countdowns move with it, by the server's clock as
+  // this phone estimates it (a phone minutes off would otherwise offer an undo the server refuses).
+  useNow(1_000);
+  const now = serverNowMs();
   if (!orders) return null;
   // Pull already sends a clerk only their orders; the filter keeps a shared phone honest too.
   const mine = orders.filter((o) => !('clerkId' in o) || o.clerkId === actor.userId);
