@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
+import { DeliveriesFlow } from '../features/deliveries/deliveries-flow.js';
 import { InboxScreen } from '../features/dispatch/inbox-screen.js';
 import { OrderScreen } from '../features/dispatch/order-screen.js';
 import { ClerkBadges } from '../features/handoff/clerk-badges.js';
@@ -18,6 +19,7 @@ import { startSyncEngine } from '../sync/sync-engine.js';
 import { UpdateBanner } from './update-banner.js';
 
 type View =
+  | { name: 'deliveries' }
   | { name: 'inbox' }
   | { name: 'order'; orderId: string }
   | { name: 'step'; orderId: string; step: OrderStep }
@@ -43,12 +45,15 @@ export function App() {
 
 function StoreShell({ session, storeId }: { session: StoredSession; storeId: string }) {
   const { t } = useI18n();
-  const [view, setView] = useState<View>({ name: 'inbox' });
+  const role = session.user.role === 'clerk' ? 'clerk' : 'store_manager';
+  const actor = { role, userId: session.user.id, storeId } as const;
+  // A clerk's phone opens on their deliveries; a manager's handheld on the dispatch inbox.
+  const home: View = role === 'clerk' ? { name: 'deliveries' } : { name: 'inbox' };
+  const [view, setView] = useState<View>(home);
   const openOrder = useCallback((orderId: string) => setView({ name: 'order', orderId }), []);
   const openStep = useCallback((orderId: string, step: OrderStep) => setView({ name: 'step', orderId, step }), []);
   useEffect(() => startSyncEngine(storeId), [storeId, session.token]);
-  const role = session.user.role === 'clerk' ? 'clerk' : 'store_manager';
-  const actor = { role, userId: session.user.id, storeId } as const;
+  const atSettings = view.name === 'settings' || view.name === 'scan-test' || view.name === 'scanner-setup' || view.name === 'clerk-badges';
 
   return (
     <div className="shell">
@@ -59,6 +64,7 @@ function StoreShell({ session, storeId }: { session: StoredSession; storeId: str
       <DeviceBar />
       <SessionExpiredBanner />
       <main>
+        {view.name === 'deliveries' && <DeliveriesFlow actor={actor} />}
         {view.name === 'inbox' && <InboxScreen storeId={storeId} onOpen={openOrder} />}
         {view.name === 'order' && <OrderScreen orderId={view.orderId} actor={actor} onBack={() => setView({ name: 'inbox' })} onStep={openStep} />}
         {view.name === 'step' && (
@@ -75,8 +81,8 @@ function StoreShell({ session, storeId }: { session: StoredSession; storeId: str
         {view.name === 'scanner-setup' && <ScannerWizard onDone={() => setView({ name: 'scan-test' })} />}
       </main>
       <nav className="tab-bar" aria-label={t('app.title')}>
-        <button type="button" aria-current={view.name === 'inbox' || view.name === 'order' || view.name === 'step' ? 'page' : undefined} onClick={() => setView({ name: 'inbox' })}>{t('nav.inbox')}</button>
-        <button type="button" aria-current={view.name === 'settings' || view.name === 'scan-test' || view.name === 'scanner-setup' || view.name === 'clerk-badges' ? 'page' : undefined} onClick={() => setView({ name: 'settings' })}>{t('nav.settings')}</button>
+        <button type="button" aria-current={!atSettings ? 'page' : undefined} onClick={() => setView(home)}>{t(role === 'clerk' ? 'nav.deliveries' : 'nav.inbox')}</button>
+        <button type="button" aria-current={atSettings ? 'page' : undefined} onClick={() => setView({ name: 'settings' })}>{t('nav.settings')}</button>
       </nav>
     </div>
   );

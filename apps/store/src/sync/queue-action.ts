@@ -56,7 +56,7 @@ export async function queueAction(
       db.meta.put({ ...owner, lastQueued: entry.id }),
       db.outbox.add(entry),
       db.orders.put({ ...next.value, storeId: actor.storeId }),
-      options.attach?.(entry, client.clientId),
+      options.attach?.(entry, owner.clientId),
     ]);
     return { ok: true, value: entry };
   }).catch((error: unknown): Result<OutboxEntry> => {
