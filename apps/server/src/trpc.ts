@@ -79,8 +79,11 @@ export const publicProcedure = t.procedure.use(async ({ meta, getRawInput, next 
 });
 
 class UnstorableInputCause extends Error {
+  /** Shaped like a ZodError's issues, so every bad-input refusal names its field the same way. */
+  readonly issues: readonly { path: readonly (string | number)[]; message: string }[];
   constructor(readonly path: readonly (string | number)[]) {
     super('Contains characters that cannot be stored (U+0000 or an unpaired surrogate).');
+    this.issues = [{ path, message: this.message }];
   }
 }
 

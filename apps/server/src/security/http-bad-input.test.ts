@@ -52,6 +52,8 @@ describeWithDatabase(`[SEC] bad input over HTTP on ${testDatabaseKind}`, () => {
     'orders.list': { who: 'hq', input: {} },
     'orders.get': { who: 'hq', input: { orderId } },
     'orders.candidateStores': { who: 'hq', input: { orderId } },
+    'orders.close': { who: 'hq', input: { orderId: 'no-such-order' } },
+    'orders.resolveShort': { who: 'hq', input: { orderId: 'no-such-order', resolution: 'partial', note: '客户同意部分发货' } },
     'sync.push': { who: 'store', input: { clientId: randomUUID(), mutations: [{ id: 1, name: 'offer.accept', version: 1, args: { orderId: 'x' }, createdAt: new Date().toISOString() }] } },
     'sync.pull': { who: 'store', input: { clientId: randomUUID(), cursor: null } },
     // A subscription streams for as long as it lives and takes no input: its token handling is SEC40.

@@ -108,12 +108,13 @@ function OrderCardView({ order, sync, now, fresh, onOpen }: OrderCardProps) {
 
 /**
  * Minutes left to accept, by the server's clock as this device estimates it (a handheld's own clock
- * is often minutes off), rounded down: a 15-minute offer says 15, then 14 once a second has passed.
+ * is often minutes off), rounded up as countdowns are ("within 15 minutes"), after two seconds'
+ * allowance for the estimate's error so a fresh 15-minute offer never says 16.
  */
 export function OfferClock({ expiresAt, now }: { expiresAt: string; now: number }) {
   const { t } = useI18n();
   const left = new Date(expiresAt).getTime() - (now + (serverNowMs() - Date.now()));
   if (left <= 0) return <span className="offer-clock expired">{t('inbox.expired')}</span>;
   if (left < 60_000) return <span className="offer-clock soon">{t('inbox.expiresSoon')}</span>;
-  return <span className="offer-clock">{t('inbox.expiresIn', { minutes: Math.floor(left / 60_000) })}</span>;
+  return <span className="offer-clock">{t('inbox.expiresIn', { minutes: Math.max(1, Math.ceil((left - 2_000) / 60_000)) })}</span>;
 }
