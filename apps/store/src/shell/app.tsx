@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { InboxScreen } from '../features/dispatch/inbox-screen.js';
 import { OrderScreen } from '../features/dispatch/order-screen.js';
+import { PickScreen } from '../features/pick/pick-screen.js';
 import { useI18n } from '../i18n/i18n.js';
 import { db, type StoredSession } from '../local-db/store-db.js';
 import { LoginScreen } from '../session/login-screen.js';
@@ -14,7 +15,7 @@ import { SessionExpiredBanner } from '../sync-status/session-expired-banner.js';
 import { startSyncEngine } from '../sync/sync-engine.js';
 import { UpdateBanner } from './update-banner.js';
 
-type View = { name: 'inbox' } | { name: 'order'; orderId: string } | { name: 'settings' } | { name: 'scan-test' } | { name: 'scanner-setup' };
+type View = { name: 'inbox' } | { name: 'order'; orderId: string } | { name: 'pick'; orderId: string } | { name: 'settings' } | { name: 'scan-test' } | { name: 'scanner-setup' };
 
 /** Signed out: the login. Signed in: the store's screens, fed from IndexedDB. */
 export function App() {
@@ -49,14 +50,15 @@ function StoreShell({ session, storeId }: { session: StoredSession; storeId: str
       <SessionExpiredBanner />
       <main>
         {view.name === 'inbox' && <InboxScreen storeId={storeId} onOpen={openOrder} />}
-        {view.name === 'order' && <OrderScreen orderId={view.orderId} actor={actor} onBack={() => setView({ name: 'inbox' })} />}
+        {view.name === 'order' && <OrderScreen orderId={view.orderId} actor={actor} onBack={() => setView({ name: 'inbox' })} onPick={() => setView({ name: 'pick', orderId: view.orderId })} />}
+        {view.name === 'pick' && <PickScreen orderId={view.orderId} actor={actor} onBack={() => openOrder(view.orderId)} onDone={() => openOrder(view.orderId)} />}
         {view.name === 'settings' && <SettingsScreen session={session} onScanTest={() => setView({ name: 'scan-test' })} />}
         {view.name === 'scan-test' && <ScanTestScreen onBack={() => setView({ name: 'settings' })} onSetup={() => setView({ name: 'scanner-setup' })} />}
         {view.name === 'scanner-setup' && <ScannerWizard onDone={() => setView({ name: 'scan-test' })} />}
       </main>
       <nav className="tab-bar" aria-label={t('app.title')}>
-        <button type="button" aria-current={view.name === 'inbox' || view.name === 'order' ? 'page' : undefined} onClick={() => setView({ name: 'inbox' })}>{t('nav.inbox')}</button>
-        <button type="button" aria-current={view.name !== 'inbox' && view.name !== 'order' ? 'page' : undefined} onClick={() => setView({ name: 'settings' })}>{t('nav.settings')}</button>
+        <button type="button" aria-current={view.name === 'inbox' || view.name === 'order' || view.name === 'pick' ? 'page' : undefined} onClick={() => setView({ name: 'inbox' })}>{t('nav.inbox')}</button>
+        <button type="button" aria-current={view.name !== 'inbox' && view.name !== 'order' && view.name !== 'pick' ? 'page' : undefined} onClick={() => setView({ name: 'settings' })}>{t('nav.settings')}</button>
       </nav>
     </div>
   );

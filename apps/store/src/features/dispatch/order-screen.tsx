@@ -6,7 +6,7 @@ import { OrderSyncChip, useSyncStates } from '../../sync-status/order-sync-chip.
 import { OfferActions } from './offer-actions.js';
 
 /** One order as the store sees it: who, where, what, and what the store can do next. */
-export function OrderScreen({ orderId, actor, onBack }: { orderId: string; actor: Extract<Actor, { storeId: string }>; onBack: () => void }) {
+export function OrderScreen({ orderId, actor, onBack, onPick }: { orderId: string; actor: Extract<Actor, { storeId: string }>; onBack: () => void; onPick?: () => void }) {
   const { t } = useI18n();
   const order = useLiveQuery(() => db.orders.get(orderId), [orderId]);
   const sync = useSyncStates();
@@ -18,6 +18,9 @@ export function OrderScreen({ orderId, actor, onBack }: { orderId: string; actor
           <h2 id="order-title">{order.number}</h2>
           <p className="chips"><span className={`chip status-${order.status}`}>{t(`status.${order.status}`)}</span> <OrderSyncChip state={sync.stateOf(order.id)} /></p>
           <OfferActions order={order} actor={actor} />
+          {onPick && actor.role === 'store_manager' && (order.status === 'accepted' || order.status === 'picking' || order.status === 'short') && (
+            <button type="button" className="primary big" onClick={onPick}>{t(order.status === 'accepted' ? 'pick.start' : 'pick.continue')}</button>
+          )}
           <dl className="facts">
             <dt>{t('order.customer')}</dt><dd>{order.customerName}</dd>
             <dt>{t('order.phone')}</dt><dd><a href={`tel:${order.customerPhone}`} aria-label={t('order.call', { phone: order.customerPhone })}>{order.customerPhone}</a></dd>
