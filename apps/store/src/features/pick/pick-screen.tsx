@@ -9,7 +9,7 @@ import { useWedgeScanner } from '../../scanner/use-wedge-scanner.js';
 import { DecisionNotice, ReportShortPanel, ShortDialog, StopDialog } from './pick-dialogs.js';
 import { PickLines, settledCount } from './pick-lines.js';
 import { useCount } from './pick-numbers.js';
-import { dropPick, startPick } from './pick-progress.js';
+import { dropPick, startPick, thisDevice } from './pick-progress.js';
 import { usePickSession, type PickNews } from './use-pick-session.js';
 import './pick.css';
 
@@ -36,6 +36,10 @@ export function PickScreen({ orderId, actor, onBack, onDone }: PickScreenProps) 
   const [startError, setStartError] = useState<string | undefined>(undefined);
   const isStarting = useRef(false);
 
+  // A device that never queued anything has no sync id yet; a pick needs one to belong to.
+  useEffect(() => {
+    if (device === null) void thisDevice();
+  }, [device]);
   useEffect(() => {
     if (order?.status !== 'accepted' || isStarting.current) return;
     isStarting.current = true;
@@ -52,7 +56,7 @@ export function PickScreen({ orderId, actor, onBack, onDone }: PickScreenProps) 
       {body}
     </section>
   );
-  if (order === undefined || device === undefined) return null;
+  if (order === undefined || device === undefined || device === null) return null;
   if (order === null || order.status === 'cancelled' || order.status === 'received') {
     const why = order?.status === 'cancelled' || departure?.why === 'cancelled' ? 'cancelled' : departure?.why === 'redispatched' ? 'redispatched' : 'gone';
     return frame(t('pick.title', { number: order?.number ?? departure?.orderNumber ?? '' }), (
@@ -69,10 +73,10 @@ export function PickScreen({ orderId, actor, onBack, onDone }: PickScreenProps) 
     case 'short':
       return frame(title, <p className="pick-note pick-note-wait" role="status">{t('pick.waiting')}</p>);
     case 'picking':
-      if (order.picker && device !== null && order.picker.device !== device) {
+      if (order.picker && order.picker.device !== device) {
         return frame(title, <p className="pick-note pick-note-bad" role="alert">{t('pick.otherDevice', { userId: order.picker.userId })}</p>);
       }
-      return frame(title, <PickWorkspace order={order} actor={actor} device={order.picker?.device ?? device ?? ''} onDone={onDone} />);
+      return frame(title, <PickWorkspace order={order} actor={actor} device={device} onDone={onDone} />);
     case 'picked':
     case 'out_for_delivery':
     case 'returned_to_store':
