@@ -19,7 +19,7 @@ export function StopDialog({ stop, onAcknowledge }: { stop: PickStop; onAcknowle
         : t(`pick.stop.${verdict.kind}`, { name, date: verdict.expiry ?? '' });
   return (
     <div role="alertdialog" aria-modal="true" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`} className={`pick-stop pick-stop-${verdict.kind}`}>
-      <p id={`${id}-title`} className="pick-stop-title">⛔ {t('pick.stop.title')}</p>
+      <p id={`${id}-title`} className="pick-stop-title">{t('pick.stop.title')}</p>
       <p id={`${id}-text`} className="pick-stop-text">{text}</p>
       <p className="pick-stop-hint">{t('pick.stop.hint')}</p>
       <button ref={button} type="button" className="primary big" onClick={onAcknowledge}>{t('pick.acknowledge')}</button>

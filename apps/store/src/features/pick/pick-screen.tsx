@@ -113,13 +113,13 @@ function PickWorkspace({ order, actor, device, onDone }: { order: Extract<Order,
       <News news={session.news} />
       <PickLines lines={session.lines} current={session.current} onSelect={session.select} />
       <div className="pick-actions">
-        <button type="button" className="secondary" onClick={() => session.command('undo')}>↶ {t('pick.undo')}</button>
-        <button type="button" className="secondary" onClick={() => session.command('next_line')}>{t('pick.next')} ↓</button>
+        <button type="button" className="secondary" onClick={() => session.command('undo')}>{t('pick.undo')}</button>
+        <button type="button" className="secondary" onClick={() => session.command('next_line')}>{t('pick.next')}</button>
         <button type="button" className="secondary" disabled={!session.current} onClick={() => session.openShort(undefined)}>{t('pick.markShort')}</button>
+        <button type="button" className={`${open === 0 && anyShort ? 'danger big' : 'primary'} pick-finish`} onClick={() => session.command('finish_pick')}>
+          {open === 0 && anyShort ? t('pick.reportShort') : t('pick.finish')}
+        </button>
       </div>
-      <button type="button" className={`${open === 0 && anyShort ? 'danger' : 'primary'} big pick-finish`} onClick={() => session.command('finish_pick')}>
-        {open === 0 && anyShort ? t('pick.reportShort') : t('pick.finish')}
-      </button>
       <form className="pick-type" onSubmit={submitTyped}>
         <label htmlFor="pick-typed">{t('pick.typeCode')}</label>
         <div className="pick-type-row">
