@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useI18n } from '../../i18n/i18n.js';
 import { useCount } from './pick-numbers.js';
 import { isSettled, type LineTally } from './pick-tally.js';
@@ -15,7 +15,12 @@ export function PickLines({ lines, current, onSelect }: { lines: readonly LineTa
   );
 }
 
-function PickLineRow({ line, isCurrent, onSelect }: { line: LineTally; isCurrent: boolean; onSelect: (productId: string) => void }) {
+// A scan changes one line; the others keep their rendering (the tally rebuilds every line object).
+const PickLineRow = memo(PickLineRowView, (a, b) =>
+  a.isCurrent === b.isCurrent && a.onSelect === b.onSelect && a.line.picked === b.line.picked && a.line.wanted === b.line.wanted
+  && a.line.short === b.line.short && a.line.name === b.line.name && JSON.stringify(a.line.lots) === JSON.stringify(b.line.lots));
+
+function PickLineRowView({ line, isCurrent, onSelect }: { line: LineTally; isCurrent: boolean; onSelect: (productId: string) => void }) {
   const { t } = useI18n();
   const count = useCount();
   const row = useRef<HTMLLIElement>(null);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import '../../shell/app.css';
 import { createRoot, type Root } from 'react-dom/client';
 import { withCheckDigit, type Order, type OrderLine } from '@repo/domain';
 import { I18nProvider } from '../../i18n/i18n.js';
@@ -60,6 +61,7 @@ const line = (productId: string) => page.getByRole('listitem').filter({ has: pag
 const news = () => document.querySelector('.pick-news')?.textContent;
 
 beforeEach(async () => {
+  await page.viewport(360, 640);
   localStorage.setItem('store.locale', 'zh-Hans');
   await Promise.all(db.tables.map((t) => t.clear()));
   await db.products.bulkPut([
@@ -163,15 +165,16 @@ test('[PK11] a short goes to head office; its partial decision caps the saved pi
   await wedge(waterCase);
   await wedge(milkUnit);
   await page.getByRole('button', { name: /光明 鲜牛奶/ }).click();
-  await page.getByRole('button', { name: '标记缺货' }).click();
+  await page.getByRole('button', { name: '缺货', exact: true }).click();
   await page.getByLabelText(/本店可供数量/).fill('1');
   await page.getByRole('button', { name: '确认缺货' }).click();
   await page.getByRole('button', { name: /农夫山泉/ }).click();
-  await page.getByRole('button', { name: '标记缺货' }).click();
+  await page.getByRole('button', { name: '缺货', exact: true }).click();
   await page.getByLabelText(/本店可供数量/).fill('20');
   await page.getByRole('button', { name: '确认缺货' }).click();
   await page.getByRole('button', { name: '报告缺货' }).click();
   await expect.element(page.getByRole('dialog')).toHaveTextContent('总部会决定');
+  await page.screenshot({ path: '../../../../../test-results/screens/store-pick-report-short-360.png' });
   await page.getByRole('button', { name: '确认报告缺货' }).click();
   await expect.poll(() => onDone.mock.calls.length).toBe(1);
   expect((await db.outbox.toArray()).at(-1)).toMatchObject({ name: 'pick.report_short', args: { available: [{ productId: 'p-001', quantity: 20 }, { productId: 'p-003', quantity: 1 }] } });
@@ -182,9 +185,10 @@ test('[PK11] a short goes to head office; its partial decision caps the saved pi
   await db.outbox.clear();
   await applyPull('store-a', { cursor: 2, reset: true, puts: [order('picking', [{ ...water, confirmedQuantity: 20 }, { ...milk, confirmedQuantity: 1 }])], deletes: [], lastMutationId: 9 });
   await expect.element(page.getByRole('alert')).toHaveTextContent('总部决定：部分发货');
-  await expect.element(page.getByRole('alert')).toHaveTextContent('农夫山泉 饮用天然水 550ml：25 → 20 — 请放回 4 件');
+  await expect.element(page.getByRole('alert')).toHaveTextContent('农夫山泉 饮用天然水 550ml：应拣 25 → 20 — 请放回 4 件');
   await expect.element(page.getByText('已拣 20/20')).toBeVisible();
   await expect.element(page.getByText('已拣 1/1')).toBeVisible();
+  await page.screenshot({ path: '../../../../../test-results/screens/store-pick-decision-360.png' });
   await page.getByRole('button', { name: '知道了，继续备货' }).click();
   expect((await db.picks.get('o-1'))?.decision).toBeUndefined();
 });
