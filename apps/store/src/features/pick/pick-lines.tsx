@@ -25,7 +25,10 @@ function PickLineRowView({ line, isCurrent, onSelect }: { line: LineTally; isCur
   const count = useCount();
   const row = useRef<HTMLLIElement>(null);
   useEffect(() => {
-    if (isCurrent) row.current?.scrollIntoView?.({ block: 'nearest' });
+    if (!isCurrent) return;
+    // In the next frame, whose layout it then shares, instead of forcing one while the scan is answered.
+    const frame = requestAnimationFrame(() => row.current?.scrollIntoView?.({ block: 'nearest' }));
+    return () => cancelAnimationFrame(frame);
   }, [isCurrent]);
   const state = line.picked >= line.wanted ? 'done' : line.short !== undefined ? 'short' : 'open';
   return (

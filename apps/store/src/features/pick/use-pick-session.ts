@@ -1,5 +1,6 @@
 import { exhaustive, readPickCommand, type Actor, type RejectionReason, type IsoDate, type Order, type PickCommand } from '@repo/domain';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { PickProgress } from '../../local-db/store-db.js';
 import { giveFeedback, type ScanOutcome } from '../../scanner/feedback/scan-feedback.js';
 import { readScan, type ScanReading } from '../../scanner/read-scan.js';
@@ -159,10 +160,16 @@ export function usePickSession(order: PickingOrder, actor: StoreActor, device: s
       giveFeedback(outcomeOf[verdict.kind]);
       return;
     }
-    await commit(recordScan(saved, { verdict, facts, text, at: new Date().toISOString() }));
-    setCurrent(verdict.productId);
-    say({ kind: 'counted', verdict, name });
+    const next = recordScan(saved, { verdict, facts, text, at: new Date().toISOString() });
+    await saveProgress(next);
+    live.current.progress = next;
     giveFeedback(outcomeOf[verdict.kind]);
+    // Rendered now rather than on the scheduler's next task: the person is waiting for this answer.
+    flushSync(() => {
+      setProgress(next);
+      setCurrent(verdict.productId);
+      say({ kind: 'counted', verdict, name });
+    });
   }));
 
   return {
