@@ -203,3 +203,32 @@ test('[PK10] a pick on another handheld is named and nothing is counted here', a
   await userEvent.keyboard(`${milkUnit}{Enter}`);
   expect(await db.picks.count()).toBe(0);
 });
+
+test('[PK9] a short quantity that is not a whole number from 0 to one less than needed is refused in words and changes nothing', async () => {
+  await applyPull('store-a', { cursor: 1, reset: true, puts: [order('picking')], deletes: [], lastMutationId: 0 });
+  await show();
+  await page.getByRole('button', { name: /光明 鲜牛奶/ }).click();
+  await page.getByRole('button', { name: '缺货', exact: true }).click();
+  for (const bad of ['2', '-1', '1.5', 'abc', '\u0000', '\ud800', '9'.repeat(10_000), '']) {
+    await page.getByLabelText(/本店可供数量/).fill(bad);
+    await page.getByRole('button', { name: '确认缺货' }).click();
+    await expect.element(page.getByRole('alert')).toHaveTextContent('请输入 0 至 1 的整数。');
+  }
+  expect(await db.picks.get('o-1')).toBeUndefined();
+  expect(await db.outbox.count()).toBe(0);
+});
+
+test('[PK3] a typed code that is huge, empty-looking or holds U+0000 or a lone surrogate stops the pick and counts nothing', async () => {
+  await applyPull('store-a', { cursor: 1, reset: true, puts: [order('picking')], deletes: [], lastMutationId: 0 });
+  await show();
+  for (const bad of ['9'.repeat(5_000), '\u0000', `${milkUnit}\ud800`, '<script>']) {
+    await page.getByLabelText('手动输入条码').fill(bad);
+    await page.getByRole('button', { name: '确认条码' }).click();
+    await expect.element(page.getByRole('alertdialog')).toHaveTextContent('无法识别的条码');
+    await page.getByRole('button', { name: '知道了，继续扫描' }).click();
+  }
+  await page.getByLabelText('手动输入条码').fill(milkUnit);
+  await page.getByRole('button', { name: '确认条码' }).click();
+  await expect.element(page.getByText('已拣 1/2')).toBeVisible();
+  expect((await db.picks.get('o-1'))?.scans).toHaveLength(1);
+});
