@@ -232,3 +232,26 @@ test('[PK3] a typed code that is huge, empty-looking or holds U+0000 or a lone s
   await expect.element(page.getByText('已拣 1/2')).toBeVisible();
   expect((await db.picks.get('o-1'))?.scans).toHaveLength(1);
 });
+
+test('[PK8] CMD:NEXT moves to the next open line and CMD:SHORT opens the short dialog for it', async () => {
+  await applyPull('store-a', { cursor: 1, reset: true, puts: [order('picking')], deletes: [], lastMutationId: 0 });
+  await show();
+  const current = () => document.querySelector('[aria-current="true"]')?.getAttribute('data-product');
+  await expect.poll(current).toBe('p-001');
+  await wedge('CMD:NEXT');
+  await expect.poll(current).toBe('p-003');
+  await wedge('CMD:SHORT');
+  await expect.element(page.getByRole('dialog')).toHaveTextContent('标记缺货：光明 鲜牛奶 250ml');
+});
+
+test('[PK11] an order re-dispatched while picking says so, and the saved pick is dropped once read', async () => {
+  await applyPull('store-a', { cursor: 1, reset: true, puts: [order('picking')], deletes: [], lastMutationId: 0 });
+  await show();
+  await wedge(milkUnit);
+  await expect.element(page.getByText('已拣 1/2')).toBeVisible();
+  await db.departures.put({ orderId: 'o-1', orderNumber: 'D-o-1', why: 'redispatched', at: new Date().toISOString() });
+  await applyPull('store-a', { cursor: 2, reset: true, puts: [], deletes: [], lastMutationId: 0 });
+  await expect.element(page.getByRole('alert')).toHaveTextContent('总部已将此订单改派到其他门店。已拣的商品请放回货架。');
+  await page.getByRole('button', { name: '知道了' }).click();
+  await expect.poll(() => db.picks.get('o-1')).toBeUndefined();
+});
