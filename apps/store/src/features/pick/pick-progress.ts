@@ -66,16 +66,17 @@ export async function queueFinish(options: {
 
 /**
  * Applies head office's decision on a short to the saved pick, once: reads and writes in one
- * transaction so two tabs never apply it twice. Returns the pick as it is afterwards.
+ * transaction so two tabs never apply it twice. Returns the pick as it is afterwards, and whether
+ * this call changed it.
  */
-export async function applyDecision(orderId: string, lines: readonly OrderLine[]): Promise<PickProgress | undefined> {
+export async function applyDecision(orderId: string, lines: readonly OrderLine[]): Promise<{ progress: PickProgress | undefined; applied: boolean }> {
   return db.transaction('rw', db.picks, async () => {
     const progress = await db.picks.get(orderId);
-    if (!progress?.reportedShort) return progress;
+    if (!progress?.reportedShort) return { progress, applied: false };
     const { progress: next, resolution, changes } = reconcileWithDecision(progress, progress.reportedShort.lines, lines);
     const decided: PickProgress = { ...next, decision: { resolution, changes, at: new Date().toISOString() } };
     await db.picks.put(decided);
-    return decided;
+    return { progress: decided, applied: true };
   });
 }
 

@@ -75,18 +75,23 @@ export function usePickSession(order: PickingOrder, actor: StoreActor, device: s
   const seq = useRef(0);
   const say = useCallback((next: NewsWithoutSeq) => setNews({ ...next, seq: ++seq.current } as PickNews), []);
 
+  // Pulls rewrite the order row (a new lines array) while the manager scans; only a change of the
+  // lines themselves is news here.
+  const linesKey = JSON.stringify(order.lines);
   useEffect(() => {
     let isCurrent = true;
     // A pick reported short and now back to picking: head office decided; bring the pick in line.
-    void applyDecision(order.id, order.lines).then((saved) => {
-      if (!isCurrent) return;
+    void applyDecision(order.id, live.current.order.lines).then(({ progress: saved, applied }) => {
+      // Once loaded, the screen's copy is the newest (scans are saved before they are shown);
+      // reading the row again here could hand back one from before a scan still being saved.
+      if (!isCurrent || (live.current.progress && !applied)) return;
       const loaded = saved ?? freshProgress(order.id, device);
       live.current.progress = loaded;
       setProgress(loaded);
-      setCurrent((was) => was ?? nextOpenLine(tallyLines(order.lines, loaded), undefined));
+      setCurrent((was) => was ?? nextOpenLine(tallyLines(live.current.order.lines, loaded), undefined));
     });
     return () => { isCurrent = false; };
-  }, [order.id, order.lines, device]);
+  }, [order.id, linesKey, device]);
 
   const commit = useCallback(async (next: PickProgress) => {
     await saveProgress(next);
