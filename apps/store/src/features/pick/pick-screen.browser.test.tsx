@@ -20,6 +20,10 @@ const colaUnit = '6902037000012';
 const water: OrderLine = { productId: 'p-001', gtin: `0${waterUnit}`, name: '农夫山泉 饮用天然水 550ml', quantity: 25, confirmedQuantity: 25 };
 const milk: OrderLine = { productId: 'p-003', gtin: `0${milkUnit}`, name: '光明 鲜牛奶 250ml', quantity: 2, confirmedQuantity: 2 };
 
+// Each scan waits out the scanner's double-fire window (400 ms); on a busy machine a test of a dozen
+// scans needs more than the default 15 s.
+vi.setConfig({ testTimeout: 45_000 });
+
 // A use-by date a year from now, as AI (17) writes it, so the test never goes stale.
 const nextYear = (() => {
   const iso = `${new Date().getFullYear() + 1}-12-31`;
