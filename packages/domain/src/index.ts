@@ -10,3 +10,4 @@ export * from './order/order-inputs.js';
 export * from './actions/store-actions.js';
 export * from './storable-text.js';
 export * from './order/delivery-code.js';
+export * from './order/departure.js';

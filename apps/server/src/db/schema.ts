@@ -133,6 +133,10 @@ export const syncClients = pgTable('sync_clients', {
   lastMutationId: bigint('last_mutation_id', { mode: 'number' }).notNull().default(0),
   lastUserId: text('last_user_id'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  /** What the device last said it still had to send (docs/sync-protocol.md SY48). */
+  reportedDepth: integer('reported_depth').notNull().default(0),
+  reportedOrderIds: jsonb('reported_order_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  reportedAt: timestamp('reported_at', { withTimezone: true }),
 });
 
 /** The outcome of every applied mutation, so a replay is answered with the original result. */

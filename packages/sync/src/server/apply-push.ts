@@ -2,7 +2,7 @@ import {
   decodeStoreAction, transition, type Actor, type DecodedAction, type Order, type OrderEvent, type OrderTransition, type Rejection,
 } from '@repo/domain';
 import { MUTATION_GAP, type MutationOutcome, type PushRequest, type PushResponse } from '../protocol.js';
-import type { PushDatabase, RecordedOutcome, StoredOutcome } from './push-database.js';
+import type { PushDatabase, PushTransaction, RecordedOutcome, StoredOutcome } from './push-database.js';
 
 export interface ApplyPush {
   readonly db: PushDatabase;
@@ -37,13 +37,15 @@ export async function applyPush({ db, actor, request, now }: ApplyPush): Promise
     const last = await tx.lockClient(request.clientId, actor.storeId);
     if (last === null) throw new ClientOfAnotherStoreError();
     checkOrder(request, last);
-    const fresh = request.mutations.filter((m) => m.id > last).map((m) => ({ id: m.id, action: decodeStoreAction(m) }));
+    const fresh = request.mutations.filter((m) => m.id > last).map((m) => ({ id: m.id, action: decodeStoreAction(m), createdAt: m.createdAt }));
     const replayed = request.mutations.filter((m) => m.id <= last).map((m) => m.id);
     const stored = replayed.length > 0 ? await tx.findOutcomes(request.clientId, replayed) : new Map<number, StoredOutcome>();
     const locked = await tx.lockOrders(fresh.flatMap(({ action }) => (action.ok ? [action.orderId] : [])));
     const named = fresh.flatMap(({ action }) => (action.ok ? clerkNamedBy(action.event) : []));
     const clerks = named.length > 0 ? await tx.storeClerks(actor.storeId, named) : new Set<string>();
-    const { recorded, transitions } = decide(fresh, { orders: locked, clerks, actor, now });
+    const decided = decide(fresh, { orders: locked, clerks, actor, now });
+    const { transitions } = decided;
+    const recorded = await explainConflicts(tx, decided.recorded, fresh, actor);
 
     const lastMutationId = Math.max(last, ...request.mutations.map((m) => m.id));
     if (recorded.length > 0) await tx.recordProgress({ clientId: request.clientId, lastMutationId, outcomes: recorded });
@@ -55,18 +57,41 @@ export async function applyPush({ db, actor, request, now }: ApplyPush): Promise
 
 /** Runs the new mutations through the lifecycle, in id order, on a working copy of the locked orders. */
 function decide(
-  fresh: readonly { id: number; action: DecodedAction }[],
+  fresh: readonly { id: number; action: DecodedAction; createdAt: string }[],
   { orders, clerks, actor, now }: { orders: ReadonlyMap<string, Order>; clerks: ReadonlySet<string>; actor: ApplyPush['actor']; now: () => Date },
 ): { recorded: RecordedOutcome[]; transitions: OrderTransition[] } {
   const working = new Map(orders);
   const transitions: OrderTransition[] = [];
-  const recorded = fresh.map(({ id, action }): RecordedOutcome => {
+  const recorded = fresh.map(({ id, action, createdAt }): RecordedOutcome => {
     const outcome = mutate(working, { actor, action, clerks, now: now() });
     if (outcome.status === 'rejected') return { mutationId: id, outcome };
-    transitions.push(outcome.transition);
+    transitions.push({ ...outcome.transition, deviceAt: createdAt });
     return { mutationId: id, outcome: { status: 'applied' } };
   });
   return { recorded, transitions };
+}
+
+/**
+ * Two handhelds of a store accepting one offer offline: the second is told who got there first,
+ * not a bare "the order's state does not allow this". Only for orders of the pusher's own store.
+ */
+async function explainConflicts(
+  tx: PushTransaction,
+  recorded: readonly RecordedOutcome[],
+  fresh: readonly { id: number; action: DecodedAction }[],
+  actor: ApplyPush['actor'],
+): Promise<RecordedOutcome[]> {
+  const orderOf = new Map(fresh.flatMap(({ id, action }) => (action.ok ? [[id, action.orderId] as const] : [])));
+  const conflicted = recorded.filter((r) => r.outcome.status === 'rejected' && r.outcome.rejection.reason === 'TRANSITION_NOT_ALLOWED');
+  if (conflicted.length === 0) return [...recorded];
+  const actors = await tx.lastActors(conflicted.flatMap((r) => orderOf.get(r.mutationId) ?? []));
+  return recorded.map((r) => {
+    const by = actors.get(orderOf.get(r.mutationId) ?? '');
+    if (!by || r.outcome.status !== 'rejected' || r.outcome.rejection.reason !== 'TRANSITION_NOT_ALLOWED') return r;
+    const rejection = r.outcome.rejection;
+    const details = { ...rejection.details, byUserId: by.userId, byName: by.name, byYou: by.userId === actor.userId ? 1 : 0 };
+    return { mutationId: r.mutationId, outcome: { status: 'rejected', rejection: { ...rejection, details } } };
+  });
 }
 
 /** One outcome per mutation of the request, in its order: fresh ones as decided, replays as first recorded. */
@@ -79,12 +104,32 @@ function answer(request: PushRequest, recorded: readonly RecordedOutcome[], stor
   });
 }
 
-/** Ids within a push must be consecutive and must continue what the server has: a gap is refused whole. */
+/**
+ * Nothing may be lost in between: ids within a push increase, and the first new one continues what
+ * the server has. Chained mutations (`prev`) name their predecessor; older ones must be consecutive.
+ * A break is refused whole, and the device resends from the server's last id.
+ */
 function checkOrder(request: PushRequest, last: number): void {
-  const first = request.mutations[0]?.id ?? last + 1;
-  const broken = request.mutations.findIndex((m, i) => m.id !== first + i);
-  if (broken > 0) throw new MutationGapError(request.clientId, request.mutations[broken]!.id, first + broken);
+  const mutations = request.mutations;
+  if (mutations.some((m) => m.prev !== undefined)) return checkChain(request, last);
+  const first = mutations[0]?.id ?? last + 1;
+  const broken = mutations.findIndex((m, i) => m.id !== first + i);
+  if (broken > 0) throw new MutationGapError(request.clientId, mutations[broken]!.id, first + broken);
   if (first > last + 1) throw new MutationGapError(request.clientId, first, last + 1);
+}
+
+function checkChain({ clientId, mutations }: PushRequest, last: number): void {
+  let previous: number | undefined;
+  for (const m of mutations) {
+    if (previous !== undefined && (m.id <= previous || (m.prev ?? previous) !== previous)) {
+      throw new MutationGapError(clientId, m.id, previous + 1);
+    }
+    // The first mutation the server has not applied must follow the last one it has.
+    if (m.id > last && (previous === undefined || previous <= last) && (m.prev ?? m.id - 1) !== last) {
+      throw new MutationGapError(clientId, m.id, last + 1);
+    }
+    previous = m.id;
+  }
 }
 
 function replayOutcome(id: number, stored: StoredOutcome | undefined): MutationOutcome {

@@ -24,6 +24,8 @@ export interface PushTransaction {
   lockOrders(orderIds: readonly string[]): Promise<ReadonlyMap<string, Order>>;
   /** Which of these user ids are clerks of the store: a hand-off names a person the server must know. */
   storeClerks(storeId: string, userIds: readonly string[]): Promise<ReadonlySet<string>>;
+  /** Who last changed each of these orders (name as the store knows them), to explain a refusal. */
+  lastActors(orderIds: readonly string[]): Promise<ReadonlyMap<string, { userId: string; name: string }>>;
   /** The stored outcomes of already applied mutations, for replies to a replay. */
   findOutcomes(clientId: string, mutationIds: readonly number[]): Promise<ReadonlyMap<number, StoredOutcome>>;
   /** Records the outcomes of newly applied mutations and advances the device's last mutation id. */

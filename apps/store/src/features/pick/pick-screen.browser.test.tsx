@@ -253,8 +253,7 @@ test('[PK11] an order re-dispatched while picking says so, and the saved pick is
   await show();
   await wedge(milkUnit);
   await expect.element(page.getByText('已拣 1/2')).toBeVisible();
-  await db.departures.put({ orderId: 'o-1', orderNumber: 'D-o-1', why: 'redispatched', at: new Date().toISOString() });
-  await applyPull('store-a', { cursor: 2, reset: true, puts: [], deletes: [], lastMutationId: 0 });
+  await applyPull('store-a', { cursor: 2, reset: false, puts: [], deletes: ['o-1'], lastMutationId: 0, departures: [{ orderId: 'o-1', orderNumber: 'D-o-1', why: 'redispatched' }] });
   await expect.element(page.getByRole('alert')).toHaveTextContent('总部已将此订单改派到其他门店。已拣的商品请放回货架。');
   await page.getByRole('button', { name: '知道了' }).click();
   await expect.poll(() => db.picks.get('o-1')).toBeUndefined();

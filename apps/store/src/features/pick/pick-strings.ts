@@ -2,8 +2,6 @@ import type { Catalogs } from '@repo/i18n';
 
 // Numbers in these strings arrive already formatted with Intl.NumberFormat (pick-numbers.ts).
 const zhHans = {
-  'pick.start': '开始备货',
-  'pick.continue': '继续备货',
   'pick.title': '备货 {number}',
   'pick.back': '返回订单',
   'pick.progress': '已完成 {done}/{total} 项',
@@ -68,8 +66,6 @@ const zhHans = {
 export const pickStrings: Catalogs<keyof typeof zhHans> = {
   'zh-Hans': zhHans,
   'zh-Hant': {
-    'pick.start': '開始備貨',
-    'pick.continue': '繼續備貨',
     'pick.title': '備貨 {number}',
     'pick.back': '返回訂單',
     'pick.progress': '已完成 {done}/{total} 項',
@@ -130,8 +126,6 @@ export const pickStrings: Catalogs<keyof typeof zhHans> = {
     'pick.decision.ok': '知道了，繼續備貨',
   },
   en: {
-    'pick.start': 'Start picking',
-    'pick.continue': 'Go on picking',
     'pick.title': 'Pick {number}',
     'pick.back': 'Back to order',
     'pick.progress': '{done} of {total} lines done',
