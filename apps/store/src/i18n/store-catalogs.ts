@@ -4,6 +4,7 @@ import { deliveriesStrings } from '../features/deliveries/deliveries-strings.js'
 import { dispatchStrings } from '../features/dispatch/dispatch-strings.js';
 import { handoffStrings } from '../features/handoff/handoff-strings.js';
 import { returnsStrings } from '../features/returns/returns-strings.js';
+import { pickStrings } from '../features/pick/pick-strings.js';
 import { scannerStrings } from '../scanner/scanner-strings.js';
 import { shellStrings } from '../shell/shell-strings.js';
 import { syncStrings } from '../sync-status/sync-strings.js';
@@ -13,5 +14,5 @@ import { syncStrings } from '../sync-status/sync-strings.js';
  * original and the others must have every key. A new feature adds its catalog to this list.
  */
 export const storeCatalogs = mergeCatalogList(
-  shellStrings, dispatchStrings, scannerStrings, syncStrings, handoffStrings, returnsStrings, deliveriesStrings, closeStrings,
+  shellStrings, dispatchStrings, pickStrings, scannerStrings, syncStrings, handoffStrings, returnsStrings, deliveriesStrings, closeStrings,
 );

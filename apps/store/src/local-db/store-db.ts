@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { BlobRef, Order, PickedLine } from '@repo/domain';
+import type { BlobRef, Order, OrderLine, PickedLine } from '@repo/domain';
 import type { PendingAction } from '@repo/sync/client';
 import type { PushRejection } from '@repo/sync/protocol';
 import type { WedgeSettings } from '../scanner/wedge/wedge-settings.js';
@@ -90,6 +90,17 @@ export interface PickProgress {
   /** Lines marked short, with the quantity the store can supply. */
   readonly short: Readonly<Record<string, number>>;
   readonly picked?: readonly PickedLine[];
+  /**
+   * Set when the short report is queued: the order's lines as they were, so that head office's
+   * decision (partial or substitute) can be compared with them and the pick brought in line.
+   */
+  readonly reportedShort?: { readonly at: string; readonly lines: readonly OrderLine[] };
+  /** Head office's decision as last applied to this pick, kept until the manager has read it. */
+  readonly decision?: {
+    readonly resolution: 'partial' | 'substitute';
+    readonly changes: readonly { productId: string; name: string; kind: 'removed' | 'added' | 'reduced'; from: number; to: number; putBack: number }[];
+    readonly at: string;
+  };
 }
 
 /**

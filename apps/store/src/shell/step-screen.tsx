@@ -3,6 +3,7 @@ import type { OrderStep } from '../features/dispatch/order-steps.js';
 import { BagLabel } from '../features/handoff/bag-label.js';
 import { HandoffScreen } from '../features/handoff/handoff-screen.js';
 import { ReturnScreen } from '../features/returns/return-screen.js';
+import { PickScreen } from '../features/pick/pick-screen.js';
 
 interface StepScreenProps {
   readonly orderId: string;
@@ -16,7 +17,7 @@ interface StepScreenProps {
 export function StepScreen({ orderId, step, actor, onBack, onDone }: StepScreenProps) {
   switch (step) {
     case 'pick':
-      return null;
+      return <PickScreen orderId={orderId} actor={actor} onBack={onBack} onDone={onDone} />;
     case 'handoff':
       return <HandoffScreen orderId={orderId} actor={actor} onBack={onBack} onDone={onDone} />;
     case 'label':
