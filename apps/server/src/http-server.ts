@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { blobRoutes } from './blobs/blob-routes.js';
+import type { BlobStore } from './blobs/blob-store.js';
 import type { Database } from './db/database.js';
 import { paths } from './env.js';
 import { appRouter, type AppRouter } from './routers/app-router.js';
@@ -11,11 +13,13 @@ import type { Context, ServerConfig } from './trpc.js';
 export interface HttpServerOptions {
   readonly db: Database;
   readonly config: ServerConfig;
+  /** Where proof photos and signatures are kept (disk under BLOB_DIR by default). */
+  readonly blobs: BlobStore;
   readonly logLevel?: string;
   readonly now?: () => Date;
 }
 
-/** The one process: tRPC under /trpc, the store PWA under /store/, the console under /hq/. */
+/** The one process: tRPC under /trpc, proof uploads under /blobs, the store PWA under /store/, the console under /hq/. */
 export async function buildHttpServer(options: HttpServerOptions): Promise<{ app: FastifyInstance; pokes: StorePokes }> {
   const app = Fastify({ logger: { level: options.logLevel ?? 'info' }, routerOptions: { maxParamLength: 5000 } });
   const pokes = new StorePokes();
@@ -35,6 +39,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
+  await blobRoutes(app, { db: options.db, blobs: options.blobs, now });
   await serveApp(app, '/store/', paths.storeDist, true);
   await serveApp(app, '/hq/', paths.hqDist, false);
   app.get('/', (_req, reply) => reply.redirect('/hq/'));

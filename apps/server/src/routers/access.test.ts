@@ -23,6 +23,7 @@ const access: Record<string, Access> = {
   'orders.list': 'hq',
   'orders.get': 'hq',
   'orders.candidateStores': 'hq',
+  'orders.proofBlobs': 'hq',
   'sync.push': 'store',
   'sync.pull': 'store',
   'sync.poke': 'store',
@@ -75,7 +76,7 @@ describeWithDatabase(`[SEC] access rules on ${testDatabaseKind}`, () => {
       'orders.create': { customerId: 'c-1', lines: [{ productId: 'p-2', quantity: 1 }] },
       'orders.dispatch': { orderId: orderA, storeId: 'store-a' },
       'orders.cancel': { orderId: 'no-such-order', reason: 'test' },
-      'orders.list': {}, 'orders.get': { orderId: orderA }, 'orders.candidateStores': { orderId: orderA },
+      'orders.list': {}, 'orders.get': { orderId: orderA }, 'orders.candidateStores': { orderId: orderA }, 'orders.proofBlobs': { orderId: orderA },
       'sync.push': { clientId: randomUUID(), mutations: [{ id: 1, name: 'offer.accept', version: 1, args: { orderId: orderA }, createdAt: new Date().toISOString() }] },
       'sync.pull': { clientId: randomUUID(), cursor: null },
     };
