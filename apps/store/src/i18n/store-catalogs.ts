@@ -1,5 +1,6 @@
 import { mergeCatalogList } from '@repo/i18n';
 import { dispatchStrings } from '../features/dispatch/dispatch-strings.js';
+import { proofStrings } from '../proof/proof-strings.js';
 import { scannerStrings } from '../scanner/scanner-strings.js';
 import { shellStrings } from '../shell/shell-strings.js';
 import { syncStrings } from '../sync-status/sync-strings.js';
@@ -8,4 +9,4 @@ import { syncStrings } from '../sync-status/sync-strings.js';
  * The store app's own words, one catalog per feature (each next to its screens); zh-Hans is the
  * original and the others must have every key. A new feature adds its catalog to this list.
  */
-export const storeCatalogs = mergeCatalogList(shellStrings, dispatchStrings, scannerStrings, syncStrings);
+export const storeCatalogs = mergeCatalogList(shellStrings, dispatchStrings, scannerStrings, syncStrings, proofStrings);
