@@ -116,6 +116,9 @@ describeWithDatabase(`[PU] proof blob endpoint on ${testDatabaseKind}`, () => {
     const again = await patch(sha(photo), { offset: 0, length: photo.length, body: photo.subarray(0, 1000) });
     expect(again.statusCode).toBe(204);
     expect(again.headers['upload-complete']).toBe('?1');
+    // A retried last chunk whose answer was lost: the server holds no partial, so it says where to resume.
+    const late = await patch(sha(photo), { offset: 15_000, length: photo.length, body: photo.subarray(15_000) });
+    expect([late.statusCode, late.headers['upload-offset']]).toEqual([409, '0']);
     expect(await rowsOf(sha(photo))).toHaveLength(1);
     expect(partialFiles()).toEqual([]);
   });

@@ -61,9 +61,11 @@ async function patchBlob(options: BlobRoutesOptions, request: FastifyRequest<{ P
   const chunk = readChunkHeaders(request);
   if ('refusal' in chunk) return refuse(reply, chunk.refusal.status, chunk.refusal.error, chunk.refusal.message);
 
-  const row = await storedRow(options.db, sha256);
-  // Already stored by this store: done at once. Another store's copy is never revealed, so its
-  // upload runs as if nothing were there and ends "complete" once its bytes prove the same content.
+  // Already stored by this store: done at once. Asked only at offset 0: a stored blob has no partial,
+  // so a later chunk gets 409 with offset 0 and lands here (one lookup less per chunk). Another
+  // store's copy is never revealed: its upload runs as if nothing were there and ends "complete"
+  // once its bytes prove the same content.
+  const row = chunk.offset === 0 ? await storedRow(options.db, sha256) : undefined;
   if (row && row.storeId === actor.storeId) return reply.code(204).headers(uploadHeaders(row.bytes, true)).send();
 
   const upload: UploadKey = { sha256, owner: actor.storeId };
