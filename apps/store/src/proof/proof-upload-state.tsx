@@ -13,7 +13,8 @@ export function phaseOf(blob: Pick<ProofBlob, 'state' | 'lastError'>): ProofUplo
 
 /**
  * The state chip of one proof blob, read from IndexedDB so every tab and a reload show the same
- * progress. Shows nothing for a blob this device does not hold.
+ * progress. Shows nothing for a blob this device does not hold. Not a live region: the device bar
+ * is the screen's one status, and a chip per photo announcing every chunk would drown it.
  */
 export function ProofUploadState({ sha256 }: { sha256: string }) {
   const { t, locale } = useI18n();
@@ -25,7 +26,7 @@ export function ProofUploadState({ sha256 }: { sha256: string }) {
   );
   const text = phase === 'uploading' ? t('proof.uploading', { percent }) : t(`proof.${phase}`);
   return (
-    <span className={`chip proof-${phase}`} role="status" data-sha256={sha256}>
+    <span className={`chip proof-${phase}`} data-sha256={sha256}>
       {text}
     </span>
   );
