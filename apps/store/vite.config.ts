@@ -28,6 +28,9 @@ export default defineConfig({
       injectManifest: { globPatterns: ['**/*.{js,css,html,svg,png,woff2,wasm}'] },
     }),
   ],
+  // The decode worker is a module worker (FrameDecoder), so it can load the @zxing/library
+  // fallback as a chunk of its own, only where the wasm reader cannot load.
+  worker: { format: 'es' },
   server: { proxy: { '/trpc': 'http://127.0.0.1:3000' } },
   build: {
     outDir: 'dist',

@@ -48,18 +48,31 @@ function probeCamera({ isHeld }: { isHeld: boolean }): void {
   Object.assign(window, { cameraProbe: probe });
 }
 
-async function openStoreApp({ isHeld, hasWasm = true }: { isHeld: boolean; hasWasm?: boolean }): Promise<StoreApp> {
+/** What the test takes away from the decode worker: its .wasm, its fallback chunk, or WebAssembly itself. */
+type Blocked = 'wasm' | 'fallback' | 'wasm-by-policy';
+
+async function openStoreApp({ isHeld, blocked = [] }: { isHeld: boolean; blocked?: readonly Blocked[] }): Promise<StoreApp> {
   const { baseURL } = test.info().project.use;
   if (!baseURL) throw new Error('playwright.config.ts sets use.baseURL to the started server');
   const context = await browser.newContext({
     baseURL,
-    // Without the service worker every request reaches the network, where the wasm can be cut off.
-    serviceWorkers: hasWasm ? 'allow' : 'block',
+    // Without the service worker every request reaches the network, where it can be cut off.
+    serviceWorkers: blocked.length === 0 ? 'allow' : 'block',
     locale: 'zh-CN',
     permissions: ['camera'],
   });
   await context.addInitScript(probeCamera, { isHeld });
-  if (!hasWasm) await context.route('**/*.wasm', (route) => route.abort());
+  if (blocked.includes('wasm')) await context.route('**/*.wasm', (route) => route.abort());
+  if (blocked.includes('fallback')) await context.route('**/zxing-library-decoder-*.js', (route) => route.abort());
+  if (blocked.includes('wasm-by-policy')) {
+    // A dedicated worker takes its Content-Security-Policy from its own script's response: this
+    // one allows scripts from the app but not WebAssembly (no 'wasm-unsafe-eval'), as a locked-down
+    // WebView or a strict policy would.
+    await context.route('**/decode-worker-*.js', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "script-src 'self'" } });
+    });
+  }
   const app = await StoreApp.open(context);
   await app.signIn('store14.manager');
   return app;
@@ -123,8 +136,8 @@ test('[CAM2] a camera that starts after its screen was closed is stopped at once
   await page.context().close();
 });
 
-test('[CAM3] a decoder that cannot load says so instead of scanning nothing', async () => {
-  const { page } = await openStoreApp({ isHeld: false, hasWasm: false });
+test('[CAM3] a decoder that cannot load, nor its fallback, says so instead of scanning nothing', async () => {
+  const { page } = await openStoreApp({ isHeld: false, blocked: ['wasm', 'fallback'] });
   await openScanTest(page);
 
   await page.getByRole('button', { name: '用摄像头扫描' }).click();
@@ -135,3 +148,25 @@ test('[CAM3] a decoder that cannot load says so instead of scanning nothing', as
   await expect.poll(() => cameraTracks(page)).toEqual({ opened: 1, live: 0 });
   await page.context().close();
 });
+
+for (const [why, blocked] of [
+  ['its .wasm cannot be fetched', ['wasm']],
+  ["the worker's policy forbids WebAssembly", ['wasm-by-policy']],
+] as const) {
+  test(`[DC11] when ${why}, the camera reads the photo with @zxing/library instead, once`, async () => {
+    const { page } = await openStoreApp({ isHeld: false, blocked });
+    await openScanTest(page);
+
+    await page.getByRole('button', { name: '用摄像头扫描' }).click();
+    const camera = page.getByRole('region', { name: '摄像头扫描' });
+    await expect(page.locator('.scan-result')).toContainText(`]E0${clip.expectedText}`, { timeout: 30_000 });
+    await expect(camera.getByRole('status')).toHaveText('把条码放进框里，稍停一下（备用识别，较慢）');
+    await page.getByRole('alertdialog').getByRole('button', { name: '知道了' }).click();
+    await page.waitForTimeout(2_000);
+    await expect(page.getByText('已扫描 1 次')).toBeVisible();
+
+    await camera.getByRole('button', { name: '关闭摄像头' }).click();
+    await expect.poll(() => cameraTracks(page)).toEqual({ opened: 1, live: 0 });
+    await page.context().close();
+  });
+}

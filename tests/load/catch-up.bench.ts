@@ -177,7 +177,7 @@ async function acceptThroughApp(page: Page, orders: readonly CreatedOrder[]): Pr
     await page.getByRole('button', { name: `查看订单 ${order.number}` }).click();
     const clicked = Date.now();
     await page.getByRole('button', { name: '接单', exact: true }).click();
-    await page.getByRole('alert').filter({ hasText: '已保存在本机' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('alert').filter({ hasText: /已保存在本机|已同步到总部/ }).waitFor({ timeout: 10_000 });
     saved.push(Date.now() - clicked);
     await page.getByRole('button', { name: /返回收件箱/ }).click();
     // Back on the inbox (the accepted order itself now sits below the offers still waiting).

@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { blobRoutes } from './blobs/blob-routes.js';
 import type { BlobStore } from './blobs/blob-store.js';
 import type { Database } from './db/database.js';
 import { paths } from './env.js';
 import { appRouter, type AppRouter } from './routers/app-router.js';
+import { appSecurityHeaders } from './security-headers.js';
 import { StorePokes } from './store-pokes.js';
-import type { Context, ServerConfig } from './trpc.js';
+import { internalErrorMessage, type Context, type ServerConfig } from './trpc.js';
 
 export interface HttpServerOptions {
   readonly db: Database;
@@ -16,26 +17,50 @@ export interface HttpServerOptions {
   /** Where proof photos and signatures are kept (disk under BLOB_DIR by default). */
   readonly blobs: BlobStore;
   readonly logLevel?: string;
+  /** Where the log goes (stdout when left out); tests read it to prove what never reaches it. */
+  readonly logStream?: { write(line: string): void };
   readonly now?: () => Date;
 }
 
+/**
+ * The most calls one batched request may carry. A batch shares one request's cost, so without a
+ * cap one request could do the work of thousands; the apps' clients send at most `maxItems` (10).
+ */
+export const maxBatchSize = 20;
+
 /** The one process: tRPC under /trpc, proof uploads under /blobs, the store PWA under /store/, the console under /hq/. */
 export async function buildHttpServer(options: HttpServerOptions): Promise<{ app: FastifyInstance; pokes: StorePokes }> {
-  const app = Fastify({ logger: { level: options.logLevel ?? 'info' }, routerOptions: { maxParamLength: 5000 } });
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }) },
+    },
+    routerOptions: { maxParamLength: 5000 },
+  });
   const pokes = new StorePokes();
   const now = options.now ?? (() => new Date());
+  app.setErrorHandler(answerError);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
+      maxBatchSize,
       createContext: ({ req, info }): Context => ({
         db: options.db,
         pokes,
         config: options.config,
         now,
-        token: bearerToken(req.headers.authorization) ?? tokenFromParams(info.connectionParams),
+        address: req.ip,
+        // Security: connection params travel in the URL, so only the subscription (EventSource can
+        // send no header) may use them; its URL is redacted before it is logged (docs/security.md SEC40).
+        token: bearerToken(req.headers.authorization) ?? (info.type === 'subscription' ? tokenFromParams(info.connectionParams) : null),
       }),
+      onError: ({ error, path, req }) => {
+        // The caller sees only `internalErrorMessage`; the cause, SQL included, goes to the log.
+        if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+      },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
@@ -56,12 +81,23 @@ async function serveApp(app: FastifyInstance, prefix: string, root: string, deco
     root,
     prefix,
     decorateReply: decorate,
-    // The service worker and the page shell must always be revalidated, or an update never arrives.
     setHeaders: (res, file) => {
+      for (const [name, value] of Object.entries(appSecurityHeaders)) res.header(name, value);
+      // The service worker and the page shell must always be revalidated, or an update never arrives.
       if (/(sw\.js|index\.html|manifest\.webmanifest)$/.test(file)) res.header('cache-control', 'no-cache');
     },
   });
   app.get(prefix.slice(0, -1), (_req, reply) => reply.redirect(prefix));
+}
+
+/** Fastify's own failures (a body that is not JSON, a route that throws): a 5xx says nothing of why. */
+function answerError(error: FastifyError, request: { log: FastifyInstance['log'] }, reply: { status(code: number): { send(body: unknown): unknown } }) {
+  const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+  if (status >= 500) {
+    request.log.error({ err: error }, 'request failed');
+    return reply.status(status).send({ statusCode: status, error: 'Internal Server Error', message: internalErrorMessage });
+  }
+  return reply.status(status).send({ statusCode: status, error: error.code ?? 'Bad Request', message: error.message });
 }
 
 function bearerToken(header: string | undefined): string | null {
@@ -73,4 +109,9 @@ function bearerToken(header: string | undefined): string | null {
 function tokenFromParams(params: Record<string, string | undefined> | null | undefined): string | null {
   const token = params?.token;
   return typeof token === 'string' ? token : null;
+}
+
+/** A URL as the log may keep it: connection params (a session token) replaced by a marker. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&]connectionParams=)[^&#]*/g, '$1[redacted]');
 }

@@ -1,7 +1,8 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { MutationGapError } from '@repo/sync/server';
-import type { Actor } from '@repo/domain';
+import { findUnstorableText, type Actor } from '@repo/domain';
+import { LoginThrottledCause } from './auth/login-throttle.js';
 import { actorOf, findSessionUser, type SessionUser } from './auth/sessions.js';
 import type { Database } from './db/database.js';
 import { RejectionCause } from './rejection-error.js';
@@ -20,26 +21,68 @@ export interface Context {
   readonly pokes: StorePokes;
   readonly config: ServerConfig;
   readonly token: string | null;
+  /** The caller's network address, for the per-address login limit (docs/security.md). */
+  readonly address: string;
   readonly now: () => Date;
 }
 
-const t = initTRPC.context<Context>().create({
+export interface Meta {
+  /**
+   * The procedure takes a batch of items and refuses unstorable text item by item (sync.push: one
+   * bad action is rejected on its own), so the all-or-nothing input check must not refuse the batch.
+   */
+  readonly checksTextPerItem?: boolean;
+}
+
+/** What a caller sees of a failure we did not foresee: never its SQL, parameters or stack. */
+export const internalErrorMessage = 'Something went wrong on the server. Please try again.';
+
+const t = initTRPC.context<Context>().meta<Meta>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const fields = cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : undefined;
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    const fields = cause instanceof ZodError
+      ? cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+      : cause instanceof UnstorableInputCause ? [{ path: cause.path.join('.'), message: cause.message }] : undefined;
     const rejection = cause instanceof RejectionCause && error.code !== 'FORBIDDEN' ? cause.rejection.reason : undefined;
     // A device told "gap" must know from where to resend; it never has to parse the message.
     const expectedMutationId = cause instanceof MutationGapError ? cause.expected : undefined;
-    return { ...shape, data: { ...shape.data, stack: undefined, fields, rejection, expectedMutationId } };
+    // The apps say how long to wait; they never parse the message.
+    const retryAfterSeconds = cause instanceof LoginThrottledCause ? Math.ceil(cause.retryAfterMs / 1000) : undefined;
+    return {
+      ...shape,
+      message: internal ? internalErrorMessage : shape.message,
+      data: { ...shape.data, stack: undefined, fields, rejection, expectedMutationId, retryAfterSeconds },
+    };
   },
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+
+/**
+ * Security: every string of every input, keys included, is checked before any schema or query sees
+ * it, so text PostgreSQL cannot store (U+0000, a lone surrogate) is a 400 naming the field, never a
+ * 500 from the database — whatever a procedure's schema forgets.
+ */
+export const publicProcedure = t.procedure.use(async ({ meta, getRawInput, next }) => {
+  if (meta?.checksTextPerItem) return next();
+  const path = findUnstorableText(await getRawInput());
+  if (path) {
+    const cause = new UnstorableInputCause(path);
+    throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
+  }
+  return next();
+});
+
+class UnstorableInputCause extends Error {
+  constructor(readonly path: readonly (string | number)[]) {
+    super('Contains characters that cannot be stored (U+0000 or an unpaired surrogate).');
+  }
+}
 
 /** Any signed-in user. Store roles always come with their store. */
-export const authedProcedure = t.procedure.use(async ({ ctx, next }) => {
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const user = ctx.token ? await findSessionUser(ctx.db, ctx.token, ctx.now()) : null;
   const actor = user && actorOf(user);
   if (!user || !actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in again.' });

@@ -9,4 +9,6 @@ export * from './geo/distance.js';
 export * from './order/order-inputs.js';
 export * from './actions/store-actions.js';
 export * from './storable-text.js';
+export * from './storable-value.js';
 export * from './order/delivery-code.js';
+export * from './order/departure.js';

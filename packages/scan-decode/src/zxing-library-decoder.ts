@@ -22,7 +22,8 @@ const ourFormats = new Map<ZxingFormat, BarcodeFormat>([
 ]);
 
 /**
- * The pure-JS port (@zxing/library), kept as the measured baseline. It reads no UPC-E and no
+ * The pure-JS port (@zxing/library): the camera's fallback where the wasm reader cannot load (a
+ * WebView or policy without WebAssembly), and the measured baseline. It reads no UPC-E and no
  * rectangular DataMatrix, and costs about 135 ms on a frame with no code (TRY_HARDER).
  */
 export function createZxingLibraryDecoder(): BarcodeDecoder {
@@ -30,6 +31,8 @@ export function createZxingLibraryDecoder(): BarcodeDecoder {
   const hints = new Map<ZxingHint, unknown>([
     [DecodeHintType.POSSIBLE_FORMATS, [...ourFormats.keys()]],
     [DecodeHintType.TRY_HARDER, true],
+    // Without it Code 128 drops a leading FNC1, and GS1-128 could not be told from plain Code 128.
+    [DecodeHintType.ASSUME_GS1, true],
   ]);
   reader.setHints(hints);
   return {
@@ -52,7 +55,38 @@ function decodeWithZxingLibrary(reader: MultiFormatReader, image: ImageDataLike)
 
 function toDecodedBarcode(result: Result): DecodedBarcode | null {
   const format = ourFormats.get(result.getBarcodeFormat());
-  return format ? { text: result.getText(), format } : null;
+  return format ? withSymbologyIdentifier(result.getText(), format) : null;
+}
+
+const GS = '\u001d';
+
+/**
+ * The port records no symbology identifier, so it is worked out as ZXing-C++ reports it, from
+ * what the port does leave: GS1-128 text starts with "]C1" (ASSUME_GS1), a GS1 DataMatrix with
+ * a GS for its leading FNC1. ITF gets ]I0, as zxing Java says (the port verifies no check digit).
+ * A QR code carries no sign of GS1 in the port's output: it goes without one, read by its shape.
+ */
+function withSymbologyIdentifier(text: string, format: BarcodeFormat): DecodedBarcode {
+  switch (format) {
+    case 'ean13':
+    case 'upca':
+    case 'upce':
+      return { text, format, symbologyIdentifier: ']E0' };
+    case 'ean8':
+      return { text, format, symbologyIdentifier: ']E4' };
+    case 'itf':
+      return { text, format, symbologyIdentifier: ']I0' };
+    case 'code128': {
+      // With ASSUME_GS1 the port also turns a check character whose value is FNC1's (102) into a
+      // trailing GS (code128-3/2.png); ZXing-C++ drops it. A trailing FNC1 carries no data (BC12).
+      const data = text.endsWith(GS) ? text.slice(0, -1) : text;
+      return data.startsWith(']C1') ? { text: data.slice(3), format, symbologyIdentifier: ']C1' } : { text: data, format, symbologyIdentifier: ']C0' };
+    }
+    case 'datamatrix':
+      return text.startsWith(GS) ? { text: text.slice(1), format, symbologyIdentifier: ']d2' } : { text, format, symbologyIdentifier: ']d1' };
+    case 'qrcode':
+      return { text, format };
+  }
 }
 
 function toLuminanceSource(image: ImageDataLike): RGBLuminanceSource {

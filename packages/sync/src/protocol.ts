@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { orderSchema, rejectionReasons, storeActionSchema } from '@repo/domain';
+import { departureSchema, orderSchema, rejectionReasons, storeActionSchema } from '@repo/domain';
 
 /**
  * The wire protocol between a store device and the server (docs/sync-protocol.md).
@@ -8,6 +8,13 @@ import { orderSchema, rejectionReasons, storeActionSchema } from '@repo/domain';
  */
 export const mutationSchema = storeActionSchema.extend({
   id: z.number().int().positive(),
+  /**
+   * The id of this client's previous mutation (0 for its first). With it, ids need only increase:
+   * a device keeps one sequence for all the people who use it, each person with a client id of
+   * their own, and the chain still proves nothing in between was lost. Without it (older apps),
+   * ids must be consecutive.
+   */
+  prev: z.number().int().nonnegative().optional(),
   /** When the person acted, on the device's clock: for display and audit only, never for ordering. */
   createdAt: z.iso.datetime({ offset: true }),
 });
@@ -15,14 +22,31 @@ export type Mutation = z.infer<typeof mutationSchema>;
 
 export const clientIdSchema = z.string().uuid();
 
+/**
+ * A mutation as the server first reads it: only what orders the queue is checked here. Name,
+ * version and args are checked one action at a time (decodeStoreAction), so a malformed action
+ * is rejected on its own, like any invalid action, and never jams the queue behind it (SEC14).
+ */
+export const pushedMutationSchema = z.object({
+  id: z.number().int().positive(),
+  /** See `mutationSchema.prev`: the chain is checked for the whole push, so it is typed here. */
+  prev: z.number().int().nonnegative().optional(),
+  createdAt: z.iso.datetime({ offset: true }),
+  name: z.unknown().optional(),
+  version: z.unknown().optional(),
+  args: z.unknown().optional(),
+});
+export type PushedMutation = z.infer<typeof pushedMutationSchema>;
+
 export const pushRequestSchema = z.object({
   clientId: clientIdSchema,
-  mutations: z.array(mutationSchema).min(1).max(500),
+  mutations: z.array(pushedMutationSchema).min(1).max(500),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 export const pushRejectionSchema = z.object({
-  reason: z.enum([...rejectionReasons, 'INVALID_ACTION']),
+  /** MUTATION_ID_REUSED: a replayed id came with a different action (a cloned device, a restored backup). */
+  reason: z.enum([...rejectionReasons, 'INVALID_ACTION', 'MUTATION_ID_REUSED']),
   message: z.string(),
   /** E.g. the order's status when the action arrived, so the device can say "it was cancelled". */
   details: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
@@ -44,10 +68,21 @@ export const pushResponseSchema = z.object({
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
+/** What a device says it still has to send: the server keeps it, so lost storage is never silent. */
+export const queueReportSchema = z.object({
+  depth: z.number().int().nonnegative().max(1_000_000),
+  /** Orders with unsent actions (the first 200). */
+  orderIds: z.array(z.string().min(1).max(64)).max(200),
+  oldestAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type QueueReport = z.infer<typeof queueReportSchema>;
+
 export const pullRequestSchema = z.object({
   clientId: clientIdSchema,
   /** The store version the device last saw; null on a first pull. */
   cursor: z.number().int().nonnegative().nullable(),
+  /** This person's queue on the device, reported on every pull. */
+  queue: queueReportSchema.optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
@@ -59,8 +94,20 @@ export const pullResponseSchema = z.object({
   deletes: z.array(z.string()),
   /** The last of this client's mutations the server has applied, read in the same transaction. */
   lastMutationId: z.number().int().nonnegative(),
+  /** Why deleted orders left this store or clerk, so the device can say so instead of letting them vanish. */
+  departures: z.array(departureSchema).default([]),
+  /**
+   * On a device's first pull (a new device, or one whose storage was cleared): orders for which this
+   * person's other sync clients last reported unsent actions. If that was this device before its data
+   * was cleared, those actions are lost and the person must be told.
+   */
+  unsentElsewhere: z.array(z.object({ orderNumber: z.string(), reportedAt: z.string() })).max(200).default([]),
+  /** The server's clock when it answered: devices keep an estimate of it for countdowns and decisions. */
+  serverTime: z.iso.datetime({ offset: true }).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+/** A pull as an older server may send it (without departures). */
+export type PullResponseInput = z.input<typeof pullResponseSchema>;
 
 /** The error a push gets when mutation ids skip: the device must not lose or reorder its queue. */
 export const MUTATION_GAP = 'MUTATION_GAP';

@@ -78,8 +78,10 @@ export async function saveTransitions(tx: Transaction, transitions: readonly Ord
 
 /** One history entry per step, in step order (the insert keeps it) so the history reads as it happened. */
 function historyOf(transitions: readonly OrderTransition[]) {
-  return transitions.map(({ before, after, event, actorUserId }) => {
-    const { type, ...payload } = event;
+  return transitions.map(({ before, after, event, actorUserId, deviceAt }) => {
+    const { type, ...rest } = event;
+    // The device's clock beside the server's: head office sees both and the sync delay.
+    const payload = deviceAt ? { ...rest, deviceAt } : rest;
     return { orderId: after.id, type, actorUserId, fromStatus: before.status, toStatus: after.status, payload, at: after.updatedAt };
   });
 }

@@ -31,14 +31,26 @@ export const sessions = pgTable('sessions', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const loginFailures = pgTable(
-  'login_failures',
+/**
+ * Failed sign-ins counted per key: an account at an address, an address, an account (from
+ * addresses it never signed in from). One row per key, locked while an attempt is counted, so
+ * parallel attempts are counted one after another, in any number of server processes (docs/security.md).
+ */
+export const loginThrottles = pgTable('login_throttles', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+});
+
+/** Where each account last signed in successfully: those addresses never share a stranger's penalty. */
+export const loginKnownAddresses = pgTable(
+  'login_known_addresses',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
     username: text('username').notNull(),
-    failedAt: timestamp('failed_at', { withTimezone: true }).notNull().defaultNow(),
+    address: text('address').notNull(),
+    lastSuccessAt: timestamp('last_success_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('login_failures_username_idx').on(t.username, t.failedAt)],
+  (t) => [primaryKey({ columns: [t.username, t.address] })],
 );
 
 export const products = pgTable('products', {
@@ -133,6 +145,10 @@ export const syncClients = pgTable('sync_clients', {
   lastMutationId: bigint('last_mutation_id', { mode: 'number' }).notNull().default(0),
   lastUserId: text('last_user_id'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  /** What the device last said it still had to send (docs/sync-protocol.md SY48). */
+  reportedDepth: integer('reported_depth').notNull().default(0),
+  reportedOrderIds: jsonb('reported_order_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  reportedAt: timestamp('reported_at', { withTimezone: true }),
 });
 
 /** The outcome of every applied mutation, so a replay is answered with the original result. */
@@ -143,6 +159,8 @@ export const syncOutcomes = pgTable(
     mutationId: bigint('mutation_id', { mode: 'number' }).notNull(),
     status: text('status', { enum: ['applied', 'rejected'] }).notNull(),
     rejection: jsonb('rejection').$type<{ reason: string; message: string }>(),
+    /** SHA-256 of the mutation's name, version and args: a replay is answered only when it matches. */
+    actionHash: text('action_hash'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.clientId, t.mutationId] })],

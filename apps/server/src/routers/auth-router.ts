@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from '../auth/login-throttle.js';
+import { claimLoginAttempt, LoginThrottledCause, recordLoginSuccess } from '../auth/login-throttle.js';
 import { verifyNothing, verifyPassword } from '../auth/password.js';
 import { endSession, startSession } from '../auth/sessions.js';
 import { users } from '../db/schema.js';
@@ -15,16 +15,17 @@ export const loginInput = z.object({
 export const authRouter = router({
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const now = ctx.now();
-    if (await isLoginThrottled(ctx.db, input.username, now)) {
-      throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many wrong passwords. Try again in 15 minutes.' });
+    const attempt = { username: input.username, address: ctx.address, now };
+    // Counted as a failure before the password is checked (docs/security.md SEC20).
+    const claim = await claimLoginAttempt(ctx.db, attempt);
+    if (!claim.ok) {
+      const cause = new LoginThrottledCause(claim.retryAfterMs);
+      throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: cause.message, cause });
     }
     const [user] = await ctx.db.select().from(users).where(eq(users.username, input.username)).limit(1);
     const valid = user ? await verifyPassword(input.password, user.passwordHash) : await verifyNothing(input.password);
-    if (!user || !valid) {
-      await recordLoginFailure(ctx.db, input.username, now);
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong user name or password.' });
-    }
-    await clearLoginFailures(ctx.db, input.username);
+    if (!user || !valid) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong user name or password.' });
+    await recordLoginSuccess(ctx.db, attempt, claim);
     const session = await startSession(ctx.db, user.id, ctx.config.sessionTtlHours, now);
     return {
       token: session.token,

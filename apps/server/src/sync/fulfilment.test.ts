@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Mutation } from '@repo/sync/protocol';
 import type { OpenDatabase } from '../db/database.js';
-import { outgoingMessages } from '../db/schema.js';
+import { orderEvents, outgoingMessages } from '../db/schema.js';
 import { seedTestChain, storeOrders, testServer, type TestServer } from '../test/test-chain.js';
 import { describeWithDatabase, openTestDatabase, testDatabaseKind } from '../test/test-database.js';
 
@@ -138,5 +138,47 @@ describeWithDatabase(`[FU] the order from accept to the customer's hands on ${te
     const picked = [{ productId: 'p-1', quantity: 1, lots: [] }];
     expect(await second.send('pick.finish', { orderId: order.id, device: second.clientId, picked })).toMatchObject({ status: 'rejected', rejection: { reason: 'PICK_ON_OTHER_DEVICE' } });
     expect(await first.send('pick.finish', { orderId: order.id, device: first.clientId, picked })).toMatchObject({ status: 'applied' });
+  });
+
+  test('[SY43] a pull tells the store why an order left: cancelled with head office\'s reason; a clerk is told it was reassigned', async () => {
+    const order = await orderHandedTo('u-a-c');
+    const clientId = randomUUID();
+    const first = await as('a.manager').sync.pull({ clientId, cursor: null });
+    const clerkFirst = await as('a.clerk').sync.pull({ clientId: randomUUID(), cursor: null });
+    await as('hq').orders.cancel({ orderId: order.id, reason: '客户来电取消' });
+    const next = await as('a.manager').sync.pull({ clientId, cursor: first.cursor });
+    expect(next.deletes).toContain(order.id);
+    expect(next.departures).toContainEqual({ orderId: order.id, orderNumber: order.number, why: 'cancelled', reason: '客户来电取消' });
+    expect(next.serverTime).toEqual(expect.any(String));
+    const clerkNext = await as('a.clerk').sync.pull({ clientId: randomUUID(), cursor: clerkFirst.cursor });
+    expect(clerkNext.departures).toContainEqual(expect.objectContaining({ orderId: order.id, why: 'cancelled' }));
+  });
+
+  test('[SY45] a second handheld accepting the same offer is told who got there first; history keeps the device time', async () => {
+    const order = await as('hq').orders.create({ customerId: 'c-1', lines: [{ productId: 'p-1', quantity: 1 }] });
+    await as('hq').orders.dispatch({ orderId: order.id, storeId: 'store-a' });
+    const [first, second] = [device('a.manager'), device('a.manager')];
+    expect(await first.send('offer.accept', { orderId: order.id })).toMatchObject({ status: 'applied' });
+    expect(await second.send('offer.accept', { orderId: order.id })).toMatchObject({
+      status: 'rejected', rejection: { reason: 'TRANSITION_NOT_ALLOWED', details: { status: 'accepted', byName: 'A 店长', byUserId: 'u-a-m', byYou: 1 } },
+    });
+    const [accept] = await database.db.select().from(orderEvents).where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.type, 'accept')));
+    expect(accept?.payload).toMatchObject({ deviceAt: expect.any(String) });
+  });
+
+  test('[SY48] a device reports what it still has to send; a fresh device of the same person is told which orders may be lost', async () => {
+    const order = await as('hq').orders.create({ customerId: 'c-1', lines: [{ productId: 'p-1', quantity: 1 }] });
+    await as('hq').orders.dispatch({ orderId: order.id, storeId: 'store-a' });
+    const old = randomUUID();
+    await as('a.manager').sync.pull({ clientId: old, cursor: null, queue: { depth: 2, orderIds: [order.id], oldestAt: new Date().toISOString() } });
+    // Another store cannot overwrite that report, nor read it.
+    await as('b.manager').sync.pull({ clientId: old, cursor: null, queue: { depth: 0, orderIds: [] } });
+    const fresh = await as('a.manager').sync.pull({ clientId: randomUUID(), cursor: null });
+    expect(fresh.unsentElsewhere).toContainEqual({ orderNumber: order.number, reportedAt: expect.any(String) });
+    expect((await as('b.manager').sync.pull({ clientId: randomUUID(), cursor: null })).unsentElsewhere).toEqual([]);
+    expect((await as('a.clerk').sync.pull({ clientId: randomUUID(), cursor: null })).unsentElsewhere).toEqual([]);
+    // Once the old device says its queue is empty, nothing is reported lost.
+    await as('a.manager').sync.pull({ clientId: old, cursor: 0, queue: { depth: 0, orderIds: [] } });
+    expect((await as('a.manager').sync.pull({ clientId: randomUUID(), cursor: null })).unsentElsewhere).toEqual([]);
   });
 });

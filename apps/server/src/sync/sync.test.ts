@@ -57,8 +57,8 @@ describeWithDatabase(`[SY] push and pull on ${testDatabaseKind}`, () => {
     expect(result.outcomes).toEqual([
       { id: 1, status: 'applied' },
       { id: 2, status: 'applied' },
-      { id: 3, status: 'rejected', rejection: expect.objectContaining({ reason: 'TRANSITION_NOT_ALLOWED', details: { status: 'accepted', event: 'accept' } }) },
-      { id: 4, status: 'rejected', rejection: expect.objectContaining({ reason: 'TRANSITION_NOT_ALLOWED', details: { status: 'accepted', event: 'decline' } }) },
+      { id: 3, status: 'rejected', rejection: expect.objectContaining({ reason: 'TRANSITION_NOT_ALLOWED', details: expect.objectContaining({ status: 'accepted', event: 'accept' }) }) },
+      { id: 4, status: 'rejected', rejection: expect.objectContaining({ reason: 'TRANSITION_NOT_ALLOWED', details: expect.objectContaining({ status: 'accepted', event: 'decline' }) }) },
     ]);
     const history = await database.db.select({ orderId: orderEvents.orderId, type: orderEvents.type }).from(orderEvents)
       .where(inArray(orderEvents.orderId, [a, b])).orderBy(asc(orderEvents.id));
@@ -123,7 +123,7 @@ describeWithDatabase(`[SY] push and pull on ${testDatabaseKind}`, () => {
     await hq().orders.cancel({ orderId: cancelled, reason: '客户取消' });
     const result = await manager().sync.push({ clientId, mutations: [accept(1, cancelled), accept(2, fine)] });
     expect(result.outcomes).toEqual([
-      { id: 1, status: 'rejected', rejection: { reason: 'TRANSITION_NOT_ALLOWED', message: expect.stringMatching(/cancelled/), details: { status: 'cancelled', event: 'accept' } } },
+      { id: 1, status: 'rejected', rejection: { reason: 'TRANSITION_NOT_ALLOWED', message: expect.stringMatching(/cancelled/), details: expect.objectContaining({ status: 'cancelled', event: 'accept', byName: expect.any(String) }) } },
       { id: 2, status: 'applied' },
     ]);
     expect(await eventsOf(cancelled, 'accept')).toBe(0);
@@ -189,5 +189,31 @@ describeWithDatabase(`[SY] push and pull on ${testDatabaseKind}`, () => {
     const result = await manager().sync.push({ clientId, mutations: [{ id: 1, name: 'offer.decline', version: 1, args: { orderId }, createdAt: new Date().toISOString() }] });
     expect(result.outcomes[0]).toEqual({ id: 1, status: 'applied' });
     expect((await hq().orders.get({ orderId })).order).toMatchObject({ status: 'received', declinedBy: ['store-a'] });
+  });
+
+  test('[SY46] one handheld, two people: each person\'s chain of ids is applied once and in order, gaps in between are other people\'s', async () => {
+    const [a, b, c] = [await offeredOrder(), await offeredOrder(), await offeredOrder()];
+    const mine = randomUUID();
+    const chained = (id: number, prev: number, orderId: string): Mutation => ({ ...accept(id, orderId), prev });
+    // Ids 1 and 4 are this person's; 2 and 3 were someone else's on the same device.
+    expect(await manager().sync.push({ clientId: mine, mutations: [chained(1, 0, a), chained(4, 1, b)] }))
+      .toEqual({ lastMutationId: 4, outcomes: [{ id: 1, status: 'applied' }, { id: 4, status: 'applied' }] });
+    // A replay of the same chain is answered with the first outcomes.
+    expect((await manager().sync.push({ clientId: mine, mutations: [chained(4, 1, b), chained(7, 4, c)] })).outcomes)
+      .toEqual([{ id: 4, status: 'already_applied', original: 'applied' }, { id: 7, status: 'applied' }]);
+    expect(await lastMutationId(mine)).toBe(7);
+  });
+
+  test('[SY46] a chain that does not continue what the server has is refused whole, with the id to resend from', async () => {
+    const orderId = await offeredOrder();
+    const clientId = randomUUID();
+    const broken = { ...accept(5, orderId), prev: 3 };
+    const error = await manager().sync.push({ clientId, mutations: [broken] }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'CONFLICT' });
+    expect(await eventsOf(orderId, 'accept')).toBe(0);
+    const inside = await manager().sync.push({ clientId, mutations: [{ ...accept(1, orderId), prev: 0 }, { ...accept(3, orderId), prev: 2 }] }).catch((e: unknown) => e);
+    expect(inside).toMatchObject({ code: 'CONFLICT' });
+    expect(await eventsOf(orderId, 'accept')).toBe(0);
+    expect((await lastMutationId(clientId)) ?? 0).toBe(0);
   });
 });

@@ -43,15 +43,16 @@ export interface TestServer {
   readonly db: Database;
   readonly pokes: StorePokes;
   /** A caller with no session, or signed in as `username` (logs in through the real procedure). */
-  caller(token?: string | null): ReturnType<typeof appRouter.createCaller>;
+  /** `address` is the caller's network address (the login limit counts per address). */
+  caller(token?: string | null, address?: string): ReturnType<typeof appRouter.createCaller>;
   login(username: string): Promise<string>;
 }
 
 export function testServer(db: Database, now: () => Date = () => new Date()): TestServer {
   const pokes = new StorePokes();
   const factory = createCallerFactory(appRouter);
-  const caller = (token: string | null = null) => {
-    const ctx: Context = { db, pokes, now, token, config: { sessionTtlHours: 12, offerTtlMinutes: 15, promiseMinutes: 60, undoWindowSeconds: 120 } };
+  const caller = (token: string | null = null, address = '127.0.0.1') => {
+    const ctx: Context = { db, pokes, now, token, address, config: { sessionTtlHours: 12, offerTtlMinutes: 15, promiseMinutes: 60, undoWindowSeconds: 120 } };
     return factory(ctx);
   };
   return {

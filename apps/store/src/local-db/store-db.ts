@@ -23,6 +23,12 @@ export interface OutboxEntry extends PendingAction {
   readonly storeId: string;
   readonly userId: string;
   readonly role: 'store_manager' | 'clerk';
+  /** The sync client of the person who made it (docs/sync-protocol.md, shared handhelds); absent on entries from before. */
+  readonly clientId?: string;
+  /** The id of the same person's previous action on this device (0 for their first). */
+  readonly prev?: number;
+  /** Who made it, to say whose actions wait when someone else is signed in. */
+  readonly userName?: string;
   /** Kept with the action so a refusal can name the order even after it left the device. */
   readonly orderNumber: string;
 }
@@ -128,11 +134,19 @@ export type SyncState = 'connecting' | 'online' | 'offline' | 'session_expired' 
 
 export type MetaRow =
   | { readonly key: 'client'; readonly clientId: string; readonly nextMutationId: number }
-  | { readonly key: 'pull'; readonly cursor: number; readonly lastMutationId: number; readonly storeId: string }
+  /** One per person who acted on this device: their own sync client and the last action they queued. */
+  | { readonly key: `owner:${string}`; readonly clientId: string; readonly lastQueued: number }
+  | { readonly key: 'pull'; readonly cursor: number; readonly lastMutationId: number; readonly storeId: string; readonly clientId?: string }
   | { readonly key: 'status'; readonly state: SyncState; readonly lastSyncedAt: string | null; readonly pushing: boolean; readonly detail?: string }
   | { readonly key: 'leader'; readonly tabId: string; readonly heartbeatAt: number }
   | { readonly key: 'catalog'; readonly downloadedAt: string }
-  | { readonly key: 'scanner'; readonly settings: WedgeSettings; readonly testedAt: string };
+  | { readonly key: 'scanner'; readonly settings: WedgeSettings; readonly testedAt: string }
+  /** How far the server's clock is from this device's, estimated from sync answers. */
+  | { readonly key: 'clock'; readonly offsetMs: number; readonly measuredAt: string }
+  /** Orders whose actions this person's other devices (or this one, before its data was cleared) never sent. */
+  | { readonly key: 'unsentElsewhere'; readonly orders: readonly { orderNumber: string; reportedAt: string }[]; readonly at: string; readonly seenAt?: string }
+  /** Offers the manager has seen: the alert repeats until then. */
+  | { readonly key: 'attention'; readonly seenOffers: readonly string[] };
 
 /** The one IndexedDB database of the store app. */
 export class StoreDb extends Dexie {

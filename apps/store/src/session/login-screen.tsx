@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { LanguagePicker } from '../settings/language-picker.js';
+import { requestPersistentStorage } from '../sync-status/storage-warnings.js';
 import { signIn, type SignInFailure } from './session-store.js';
 
 /** Sign-in for store managers and clerks. */
@@ -13,6 +14,8 @@ export function LoginScreen() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setBusy(true);
+    // A tap on 登录 is the moment a browser will grant persistent storage: ask now, not later.
+    void requestPersistentStorage();
     setFailure(await signIn(String(form.get('username') ?? '').trim(), String(form.get('password') ?? '')));
     setBusy(false);
   }

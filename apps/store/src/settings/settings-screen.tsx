@@ -10,7 +10,8 @@ export function SettingsScreen({ session, onScanTest }: { session: StoredSession
   const { t } = useI18n();
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const queued = useLiveQuery(() => db.outbox.count(), []) ?? 0;
+  // Only this person's actions wait on their sign-out; other people's are theirs to send.
+  const queued = useLiveQuery(() => db.outbox.filter((e) => e.userId === session.user.id && e.storeId === session.user.storeId).count(), [session]) ?? 0;
   useEffect(() => {
     void navigator.storage?.persisted?.().then(setPersisted);
   }, []);

@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { InboxScreen } from '../features/dispatch/inbox-screen.js';
 import { OrderScreen } from '../features/dispatch/order-screen.js';
+import type { OrderStep } from '../features/dispatch/order-steps.js';
+import { StepScreen } from './step-screen.js';
 import { useI18n } from '../i18n/i18n.js';
 import { db, type StoredSession } from '../local-db/store-db.js';
 import { LoginScreen } from '../session/login-screen.js';
@@ -14,7 +16,13 @@ import { SessionExpiredBanner } from '../sync-status/session-expired-banner.js';
 import { startSyncEngine } from '../sync/sync-engine.js';
 import { UpdateBanner } from './update-banner.js';
 
-type View = { name: 'inbox' } | { name: 'order'; orderId: string } | { name: 'settings' } | { name: 'scan-test' } | { name: 'scanner-setup' };
+type View =
+  | { name: 'inbox' }
+  | { name: 'order'; orderId: string }
+  | { name: 'step'; orderId: string; step: OrderStep }
+  | { name: 'settings' }
+  | { name: 'scan-test' }
+  | { name: 'scanner-setup' };
 
 /** Signed out: the login. Signed in: the store's screens, fed from IndexedDB. */
 export function App() {
@@ -35,6 +43,7 @@ function StoreShell({ session, storeId }: { session: StoredSession; storeId: str
   const { t } = useI18n();
   const [view, setView] = useState<View>({ name: 'inbox' });
   const openOrder = useCallback((orderId: string) => setView({ name: 'order', orderId }), []);
+  const openStep = useCallback((orderId: string, step: OrderStep) => setView({ name: 'step', orderId, step }), []);
   useEffect(() => startSyncEngine(storeId), [storeId, session.token]);
   const role = session.user.role === 'clerk' ? 'clerk' : 'store_manager';
   const actor = { role, userId: session.user.id, storeId } as const;
@@ -49,14 +58,18 @@ function StoreShell({ session, storeId }: { session: StoredSession; storeId: str
       <SessionExpiredBanner />
       <main>
         {view.name === 'inbox' && <InboxScreen storeId={storeId} onOpen={openOrder} />}
-        {view.name === 'order' && <OrderScreen orderId={view.orderId} actor={actor} onBack={() => setView({ name: 'inbox' })} />}
+        {view.name === 'order' && <OrderScreen orderId={view.orderId} actor={actor} onBack={() => setView({ name: 'inbox' })} onStep={openStep} />}
+        {view.name === 'step' && (
+          <StepScreen orderId={view.orderId} step={view.step} actor={actor}
+            onBack={() => setView({ name: 'order', orderId: view.orderId })} onDone={() => setView({ name: 'order', orderId: view.orderId })} />
+        )}
         {view.name === 'settings' && <SettingsScreen session={session} onScanTest={() => setView({ name: 'scan-test' })} />}
         {view.name === 'scan-test' && <ScanTestScreen onBack={() => setView({ name: 'settings' })} onSetup={() => setView({ name: 'scanner-setup' })} />}
         {view.name === 'scanner-setup' && <ScannerWizard onDone={() => setView({ name: 'scan-test' })} />}
       </main>
       <nav className="tab-bar" aria-label={t('app.title')}>
-        <button type="button" aria-current={view.name === 'inbox' || view.name === 'order' ? 'page' : undefined} onClick={() => setView({ name: 'inbox' })}>{t('nav.inbox')}</button>
-        <button type="button" aria-current={view.name !== 'inbox' && view.name !== 'order' ? 'page' : undefined} onClick={() => setView({ name: 'settings' })}>{t('nav.settings')}</button>
+        <button type="button" aria-current={view.name === 'inbox' || view.name === 'order' || view.name === 'step' ? 'page' : undefined} onClick={() => setView({ name: 'inbox' })}>{t('nav.inbox')}</button>
+        <button type="button" aria-current={view.name === 'settings' || view.name === 'scan-test' || view.name === 'scanner-setup' ? 'page' : undefined} onClick={() => setView({ name: 'settings' })}>{t('nav.settings')}</button>
       </nav>
     </div>
   );

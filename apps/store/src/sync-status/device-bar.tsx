@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from '../i18n/i18n.js';
-import { db, type MetaRow, type SyncState } from '../local-db/store-db.js';
+import { db, type MetaRow, type OutboxEntry, type SyncState } from '../local-db/store-db.js';
 import { ProofUploadsPending } from '../proof/proof-upload-state.js';
 import { useNow } from '../shell/use-now.js';
 import { useOnline } from './use-online.js';
@@ -13,8 +13,9 @@ export function DeviceBar() {
   const online = useOnline();
   const now = useNow(10_000);
   const status = useLiveQuery(() => db.meta.get('status'), []) as StatusRow | undefined;
-  const queued = useLiveQuery(() => db.outbox.count(), []) ?? 0;
-  const oldest = useLiveQuery(() => db.outbox.orderBy('id').first(), []);
+  const queues = useLiveQuery(queuesOnDevice, []);
+  const queued = queues?.mine.length ?? 0;
+  const oldest = queues?.mine[0];
   const state: SyncState = !online ? 'offline' : (status?.state ?? 'connecting');
   const label = t(`sync.${state}`);
   return (
@@ -26,8 +27,21 @@ export function DeviceBar() {
       </span>
       <ProofUploadsPending />
       <span className="muted last-sync">{status?.lastSyncedAt ? t('sync.lastSync', { age: ageText(t, now, status.lastSyncedAt) }) : t('sync.neverSynced')}</span>
+      {queues && queues.others.length > 0 && (
+        <span className="held">{t('sync.heldForOthers', { count: queues.others.length, names: namesOf(t, queues.others, queues.storeId) })}</span>
+      )}
     </div>
   );
+}
+
+/**
+ * The signed-in person's unsent actions, and everyone else's: on a shared handheld those wait for
+ * their maker to sign in again (they are never sent as someone else).
+ */
+async function queuesOnDevice(): Promise<{ mine: OutboxEntry[]; others: OutboxEntry[]; storeId: string | null }> {
+  const [session, entries] = await Promise.all([db.session.get('current'), db.outbox.orderBy('id').toArray()]);
+  const isMine = (e: OutboxEntry) => e.userId === session?.user.id && e.storeId === session.user.storeId;
+  return { mine: entries.filter(isMine), others: entries.filter((e) => !isMine(e)), storeId: session?.user.storeId ?? null };
 }
 
 function ageText(t: ReturnType<typeof useI18n>['t'], now: number, iso: string | undefined): string {
@@ -36,4 +50,10 @@ function ageText(t: ReturnType<typeof useI18n>['t'], now: number, iso: string | 
   if (minutes < 1) return t('age.justNow');
   if (minutes < 60) return t('age.minutes', { count: minutes });
   return t('age.hours', { count: Math.floor(minutes / 60) });
+}
+
+/** Colleagues by name; people of another store only as that (a store learns nothing of another's staff). */
+function namesOf(t: ReturnType<typeof useI18n>['t'], entries: readonly OutboxEntry[], storeId: string | null): string {
+  const names = entries.map((e) => (e.storeId === storeId ? (e.userName ?? e.userId) : t('sync.otherStoreAccount')));
+  return [...new Set(names)].join('、');
 }

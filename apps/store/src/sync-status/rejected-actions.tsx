@@ -1,4 +1,4 @@
-import { orderStatuses, type OrderStatus } from '@repo/domain';
+import { orderStatuses, storeActionNames, type OrderStatus, type StoreActionName } from '@repo/domain';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from '../i18n/i18n.js';
 import { db } from '../local-db/store-db.js';
@@ -15,7 +15,7 @@ export function RejectedActions() {
         {rejections.map((r) => (
           <li key={r.seq}>
             <strong>{t('rejected.what', { action: t(actionKey(r.name)), number: r.orderNumber })}</strong>
-            <p>{t(reasonKey(r.rejection.reason))}{nowStatus(t, r.rejection.details)}</p>
+            <p>{firstBy(t, r.rejection.details) ?? t(reasonKey(r.rejection.reason))}{nowStatus(t, r.rejection.details)}</p>
             <p className="muted">{t('rejected.todo')}</p>
             <button type="button" aria-label={t('rejected.dismiss', { number: r.orderNumber })} onClick={() => r.seq !== undefined && void db.rejections.delete(r.seq)}>
               {t('rejected.ok')}
@@ -35,10 +35,19 @@ function nowStatus(t: ReturnType<typeof useI18n>['t'], details: Record<string, s
     : '';
 }
 
+/** "王店长 got to this order first": what happened when two handhelds acted on one order. */
+function firstBy(t: ReturnType<typeof useI18n>['t'], details: Record<string, string | number> | undefined): string | undefined {
+  if (details?.byYou === 1) return t('rejected.byYouElsewhere');
+  return typeof details?.byName === 'string' ? t('rejected.byOther', { name: details.byName }) : undefined;
+}
+
 function actionKey(name: string) {
-  return name === 'offer.accept' ? ('action.offer.accept' as const) : name === 'offer.decline' ? ('action.offer.decline' as const) : ('action.unknown' as const);
+  return (storeActionNames as readonly string[]).includes(name) ? (`action.${name as StoreActionName}` as const) : ('action.unknown' as const);
 }
 
 function reasonKey(reason: string) {
-  return reason === 'INVALID_ACTION' ? ('rejection.INVALID_INPUT' as const) : (`rejection.${reason}` as 'rejection.INVALID_INPUT');
+  if (reason === 'INVALID_ACTION') return 'rejection.INVALID_INPUT' as const;
+  // A replayed number under another action (docs/security.md SEC30): the device itself needs fixing.
+  if (reason === 'MUTATION_ID_REUSED') return 'rejection.MUTATION_ID_REUSED' as const;
+  return `rejection.${reason}` as 'rejection.INVALID_INPUT';
 }

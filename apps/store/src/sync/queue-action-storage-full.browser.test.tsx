@@ -114,7 +114,7 @@ test('[SY39] a full device refuses the action with STORAGE_FULL and writes nothi
 test('[SY39] tapping 接单 on a full device tells the manager the phone storage is full', async () => {
   localStorage.setItem('store.locale', 'zh-Hans');
   await fillStorage();
-  show(<I18nProvider><OrderScreen orderId="o-2" actor={manager} onBack={() => {}} /></I18nProvider>);
+  show(<I18nProvider><OrderScreen orderId="o-2" actor={manager} onBack={() => {}} onStep={() => {}} /></I18nProvider>);
 
   await page.getByRole('button', { name: '接单', exact: true }).click();
 

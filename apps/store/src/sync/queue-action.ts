@@ -1,7 +1,8 @@
 import { decodeStoreAction, reject, transition, type Actor, type Result } from '@repo/domain';
 import type { Table } from 'dexie';
 import { db, type OutboxEntry } from '../local-db/store-db.js';
-import { clientIdentity } from './client-identity.js';
+import { clientIdentity, ownerClient } from './client-identity.js';
+import { serverNow } from './device-clock.js';
 import { kickSync } from './sync-kick.js';
 
 export interface QueueAction {
@@ -32,20 +33,27 @@ export async function queueAction(
 ): Promise<Result<OutboxEntry>> {
   const decoded = decodeStoreAction(action);
   if (!decoded.ok) return reject('INVALID_INPUT', decoded.message);
-  const tables = [db.orders, db.outbox, db.meta, ...(options.alsoWrites ?? [])];
+  const tables = [db.orders, db.outbox, db.meta, db.session, ...(options.alsoWrites ?? [])];
   const result = await db.transaction('rw', tables, async (): Promise<Result<OutboxEntry>> => {
     // Requests in one transaction are queued together rather than one round trip each.
-    const [order, client] = await Promise.all([db.orders.get(decoded.orderId), clientIdentity()]);
+    const [order, client, owner, session] = await Promise.all([
+      db.orders.get(decoded.orderId), clientIdentity(), ownerClient(actor.storeId, actor.userId), db.session.get('current'),
+    ]);
     if (!order) return reject('ORDER_NOT_FOUND', 'This order is no longer on this device.');
-    const now = new Date();
+    // The server's clock as this device estimates it: a handheld 20 minutes fast must not refuse an open offer.
+    const now = serverNow();
     const next = transition(order, decoded.event, { actor, now });
     if (!next.ok) return next;
     const entry: OutboxEntry = {
       id: client.nextMutationId, name: action.name, version: action.version, args: action.args,
       orderId: decoded.orderId, createdAt: now.toISOString(), storeId: actor.storeId, userId: actor.userId, role: actor.role, orderNumber: order.number,
+      // Sent only as this person, with their own client: never by whoever signs in next.
+      clientId: owner.clientId, prev: owner.lastQueued,
+      ...(session?.user.id === actor.userId ? { userName: session.user.displayName } : {}),
     };
     await Promise.all([
       db.meta.put({ ...client, nextMutationId: client.nextMutationId + 1 }),
+      db.meta.put({ ...owner, lastQueued: entry.id }),
       db.outbox.add(entry),
       db.orders.put({ ...next.value, storeId: actor.storeId }),
       options.attach?.(entry, client.clientId),

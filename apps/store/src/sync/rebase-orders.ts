@@ -9,13 +9,19 @@ import { db, type MetaRow, type OutboxEntry, type StoredOrder } from '../local-d
 export async function rebaseOrders(orderIds: Iterable<string>): Promise<void> {
   const ids = [...new Set(orderIds)];
   if (ids.length === 0) return;
-  const pull = (await db.meta.get('pull')) as Extract<MetaRow, { key: 'pull' }> | undefined;
+  const [pull, device] = await Promise.all([
+    db.meta.get('pull') as Promise<Extract<MetaRow, { key: 'pull' }> | undefined>,
+    db.meta.get('client') as Promise<Extract<MetaRow, { key: 'client' }> | undefined>,
+  ]);
   const lastMutationId = pull?.lastMutationId ?? 0;
+  // The pull's last applied id is of the signed-in person's client; other people's actions are not in it.
+  const appliedBy = (entry: OutboxEntry) =>
+    entry.id <= lastMutationId && (!pull?.clientId || (entry.clientId ?? device?.clientId) === pull.clientId);
   const [servers, pending] = await Promise.all([db.serverOrders.bulkGet(ids), pendingByOrder(ids)]);
   const puts: StoredOrder[] = [];
   const deletes: string[] = [];
   ids.forEach((id, i) => {
-    const view = rebaseOrder(servers[i], pending.get(id) ?? [], { lastMutationId, actorOf: actorOfEntry });
+    const view = rebaseOrder(servers[i], pending.get(id) ?? [], { lastMutationId, appliedBy, actorOf: actorOfEntry });
     if (view && 'storeId' in view && view.storeId) puts.push({ ...view, storeId: view.storeId });
     else deletes.push(id);
   });

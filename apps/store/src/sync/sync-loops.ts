@@ -4,9 +4,10 @@ import { pullResponseSchema, pushResponseSchema } from '@repo/sync/protocol';
 import { db } from '../local-db/store-db.js';
 import { api } from '../session/session-store.js';
 import { applyPull } from './apply-pull.js';
+import { noteServerTime } from './device-clock.js';
 import { applyPushOutcomes } from './apply-push-outcomes.js';
-import { clientIdentity } from './client-identity.js';
-import { renumberOutbox } from './renumber-outbox.js';
+import { ownerClient, type OwnerRow } from './client-identity.js';
+import { rechainOutbox } from './rechain-outbox.js';
 import { setSyncStatus } from './sync-status.js';
 
 // As many as the protocol takes in one push: the server applies a push in one transaction of six
@@ -25,12 +26,20 @@ export function createSyncLoops(storeId: string) {
   const pull = serial(async () => {
     if (stopped) return;
     try {
-      const { clientId } = await db.transaction('rw', db.meta, clientIdentity);
+      const owner = await signedInClient();
+      if (!owner) return;
+      const { clientId } = owner;
       const last = (await db.meta.get('pull')) as { cursor: number; storeId: string } | undefined;
       const cursor = last?.storeId === storeId ? last.cursor : null;
-      const response = pullResponseSchema.parse(await api.sync.pull.mutate({ clientId, cursor }));
+      const sentAt = Date.now();
+      const queue = await queueReport(clientId);
+      const response = pullResponseSchema.parse(await api.sync.pull.mutate({ clientId, cursor, queue }));
+      await noteServerTime(response.serverTime, sentAt, Date.now());
       if (stopped) return;
-      await applyPull(storeId, response);
+      await applyPull(storeId, response, new Date(), clientId);
+      if (response.unsentElsewhere.length > 0) {
+        await db.meta.put({ key: 'unsentElsewhere', orders: response.unsentElsewhere, at: new Date().toISOString() });
+      }
       await setSyncStatus({ state: 'online', lastSyncedAt: new Date().toISOString() });
     } catch (error) {
       await reportFailure(error);
@@ -40,12 +49,15 @@ export function createSyncLoops(storeId: string) {
   const push = serial(async () => {
     clearTimeout(retryTimer);
     while (!stopped) {
-      const batch = await db.outbox.orderBy('id').limit(pushBatchSize).toArray();
+      const owner = await signedInClient();
+      if (!owner) return;
+      const { clientId } = owner;
+      // Only the signed-in person's actions, as that person; everyone else's wait for them.
+      const batch = await db.outbox.orderBy('id').filter((e) => e.clientId === clientId).limit(pushBatchSize).toArray();
       if (batch.length === 0) return;
-      const { clientId } = await db.transaction('rw', db.meta, clientIdentity);
       try {
         await setSyncStatus({ pushing: true });
-        const mutations = batch.map(({ id, name, version, args, createdAt }) => ({ id, name, version, args, createdAt }));
+        const mutations = batch.map(({ id, name, version, args, createdAt, prev }) => ({ id, name, version, args, createdAt, ...(prev !== undefined ? { prev } : {}) }));
         const response = pushResponseSchema.parse(await api.sync.push.mutate({ clientId, mutations }));
         await applyPushOutcomes(response);
         // Pull right after: the server's truth now includes what was just applied.
@@ -58,8 +70,8 @@ export function createSyncLoops(storeId: string) {
           // The server is behind this device (restored from a backup): what it lacks is still here,
           // so number the queue to follow what it has and send it again.
           const response = pullResponseSchema.parse(await api.sync.pull.mutate({ clientId, cursor: null }));
-          await renumberOutbox(response.lastMutationId);
-          await applyPull(storeId, response);
+          await rechainOutbox(clientId, response.lastMutationId);
+          await applyPull(storeId, response, new Date(), clientId);
           continue;
         }
         if (await reportFailure(error)) return;
@@ -93,6 +105,21 @@ async function reportFailure(error: unknown): Promise<boolean> {
   }
   await setSyncStatus({ state: navigator.onLine ? 'connecting' : 'offline' });
   return false;
+}
+
+/** What this person still has to send from this device, told to the server on every pull (SY48). */
+async function queueReport(clientId: string) {
+  const entries = await db.outbox.orderBy('id').filter((e) => e.clientId === clientId).toArray();
+  const orderIds = [...new Set(entries.map((e) => e.orderId))].slice(0, 200);
+  return { depth: entries.length, orderIds, ...(entries[0] ? { oldestAt: entries[0].createdAt } : {}) };
+}
+
+/** The signed-in person's sync client on this device; none while nobody is signed in. */
+async function signedInClient(): Promise<OwnerRow | undefined> {
+  const session = await db.session.get('current');
+  const storeId = session?.user.storeId;
+  if (!session || !storeId) return undefined;
+  return db.transaction('rw', db.meta, db.outbox, () => ownerClient(storeId, session.user.id));
 }
 
 function isGap(error: unknown): boolean {

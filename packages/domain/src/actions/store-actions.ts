@@ -87,13 +87,24 @@ export const storeActionSchema = z.object({
 });
 export type StoreAction = z.infer<typeof storeActionSchema>;
 
-export type DecodedAction = { readonly ok: true; readonly orderId: string; readonly event: OrderEvent } | { readonly ok: false; readonly message: string };
+export type DecodedAction =
+  | { readonly ok: true; readonly orderId: string; readonly event: OrderEvent }
+  /** `newerThanServer`: the app is newer than this code; the action is held, not lost (docs/security.md SEC46). */
+  | { readonly ok: false; readonly message: string; readonly newerThanServer?: true };
 
 /** Validates an action against its versioned schema and turns it into the order event it means. */
 export function decodeStoreAction(action: StoreAction): DecodedAction {
-  const spec = (storeActions as Record<string, (typeof storeActions)[StoreActionName] | undefined>)[action.name];
-  if (!spec) return { ok: false, message: `Unknown action ${action.name}.` };
-  if (action.version !== spec.current && action.version !== spec.current - 1) {
+  // Own properties only: `constructor` or `__proto__` must be unknown, not found on Object.prototype.
+  const spec = Object.hasOwn(storeActions, action.name) ? storeActions[action.name as StoreActionName] : undefined;
+  if (!spec) return { ok: false, message: `Unknown action ${JSON.stringify(action.name)}.` };
+  if (action.version > spec.current) {
+    return {
+      ok: false,
+      newerThanServer: true,
+      message: `Version ${action.version} of ${action.name} is newer than this server knows: the server is older than the app. The action is kept and sent again after the server is updated.`,
+    };
+  }
+  if (action.version < spec.current - 1) {
     return { ok: false, message: `Version ${action.version} of ${action.name} is no longer accepted; update the app.` };
   }
   const schema = (spec.versions as Record<number, z.ZodType | undefined>)[action.version];

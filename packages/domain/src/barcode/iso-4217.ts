@@ -1,19 +1,9 @@
-// ISO 4217 numeric currency codes, as listed by GS1's reference linter `lint_iso4217.c`
-// (gs1/gs1-syntax-engine, src/c-lib/syntax), which tracks the SIX Group list named in ISO 4217.
-// Refresh from there when ISO adds or withdraws a currency; 156 is the renminbi (CNY).
-const codes = `
-008 012 032 036 044 048 050 051 052 060 064 068 072 084 090 096 104 108 116 124 132 136 144
-152 156 170 174 188 191 192 203 208 214 222 230 232 238 242 262 270 292 320 324 328 332 340
-344 348 352 356 360 364 368 376 388 392 398 400 404 408 410 414 417 418 422 426 430 434 446
-454 458 462 480 484 496 498 504 512 516 524 532 533 548 554 558 566 578 586 590 598 600 604
-608 634 643 646 654 682 690 694 702 704 706 710 728 748 752 756 760 764 776 780 784 788 800
-807 818 826 834 840 858 860 882 886 901 925 927 928 929 930 931 932 933 934 936 938 940 941
-943 944 946 947 948 949 950 951 952 953 955 956 957 958 959 960 961 962 963 964 965 967 968
-969 970 971 972 973 975 976 977 978 979 980 981 984 985 986 990 994 997 999`;
+import { iso4217Currencies } from './iso-4217.generated.js';
 
-const iso4217Codes: ReadonlySet<string> = new Set(codes.trim().split(/\s+/));
+// The table is generated from ISO 4217's list one (scripts/generate-iso-4217-table.ts), never typed:
+// ISO adds and withdraws currencies every year, and a hand-kept list drifts both ways.
 
-/** True for a three-digit ISO 4217 currency code, e.g. '156' (CNY) or '978' (EUR). */
+/** True for a three-digit ISO 4217 currency code in use, e.g. '156' (CNY) or '978' (EUR). */
 export function isIso4217Code(code: string): boolean {
-  return iso4217Codes.has(code);
+  return Object.hasOwn(iso4217Currencies, code);
 }

@@ -26,6 +26,27 @@ test('[BC1] a GS at the very end survives the trim and is ignored as a trailing 
 });
 
 test.each([
+  [']C1010950110153000310ABC '],
+  [']C1010950110153000310ABC \r\n'],
+  [']d2010950110153000310ABC '],
+  ['(01)09501101530003(10)ABC '],
+  ['010950110153000310ABC \r\n'],
+  [']C1010950110153000310 ABC'],
+])('[BC36] a space in GS1 data %j is data, never trimmed: refused as BAD_FORMAT', (text) => {
+  const parsed = parse(text);
+  expect(parsed.ok ? parsed.value : parsed.rejection).toMatchObject({ reason: 'BAD_FORMAT' });
+});
+
+test('[BC36] wedge noise around GS1 data is still trimmed, the data is not', () => {
+  expect(parse('\t]C1010950110153000310ABC\r\n')).toMatchObject({ ok: true, value: { kind: 'gs1', elements: [{}, { ai: '10', data: 'ABC' }] } });
+  expect(parse('  0109501101530003\r\n')).toMatchObject({ ok: true, value: { kind: 'gs1', gtin14: '09501101530003' } });
+});
+
+test.each([' ]E06901234567892 ', ']E0 6901234567892 ', ' CMD:UNDO ', ' ]Q1CMD:UNDO '])('[BC36] spaces around a GTIN or command %j are noise: no data is changed by trimming them', (text) => {
+  expect(parse(text).ok).toBe(true);
+});
+
+test.each([
   [']C10109501101530003', 'gs1'],
   [']e00109501101530003', 'gs1'],
   [']d20109501101530003', 'gs1'],
@@ -42,6 +63,50 @@ test.each([
 
 test.each([']A0ABC', ']X0123', ']F0123', ']E36901234567892', ']L2ABC'])('[BC2] %s is an unsupported symbology', (text) => {
   expect(kindOf(text)).toBe('UNSUPPORTED_SYMBOLOGY');
+});
+
+// Every identifier ZXing-C++ (the camera's decoder) reports for the eight formats it reads, with
+// the decision for each. DMRE (rectangular DataMatrix) adds 6 to the modifier; ECI never changes it
+// in the decoder's output; `]E3` needs add-ons, which the decoder ignores, so it never comes.
+test.each([
+  [']E0', '6901234567892', 'gtin'],
+  [']E4', '96385074', 'gtin'],
+  [']I0', '10614141000415', 'gtin'],
+  [']I1', '10614141000415', 'gtin'],
+  [']C0', 'CMD:UNDO', 'command'],
+  [']C1', '0109501101530003', 'gs1'],
+  [']d1', 'CMD:UNDO', 'command'],
+  [']d2', '0109501101530003', 'gs1'],
+  [']d7', 'CMD:UNDO', 'command'],
+  [']d8', '0109501101530003', 'gs1'],
+  [']Q0', 'CMD:UNDO', 'command'],
+  [']Q1', 'CMD:UNDO', 'command'],
+  [']Q3', '0109501101530003', 'gs1'],
+  [']C2', 'A0109501101530003', 'UNSUPPORTED_SYMBOLOGY'],
+  [']d3', 'A0109501101530003', 'UNSUPPORTED_SYMBOLOGY'],
+  [']d9', 'A0109501101530003', 'UNSUPPORTED_SYMBOLOGY'],
+  [']Q5', 'A0109501101530003', 'UNSUPPORTED_SYMBOLOGY'],
+  // Not from the decoder, but from a handheld that sends ECI-protocol data: refused, not guessed.
+  [']Q2', 'CMD:UNDO', 'UNSUPPORTED_SYMBOLOGY'],
+  [']d5', '0109501101530003', 'UNSUPPORTED_SYMBOLOGY'],
+])('[BC35] the decoder\'s identifier %s with %s is read as %s', (identifier, data, kind) => {
+  expect(kindOf(identifier + data)).toBe(kind);
+});
+
+test('[BC35] a GS1 DMRE label (]d8) reads like a square GS1 DataMatrix', () => {
+  const label = `]d8010950110153000317261231${'\x1D'}10AB12`;
+  expect(parse(label)).toEqual(parse(label.replace(']d8', ']d2')));
+  expect(parse(label)).toMatchObject({ ok: true, value: { kind: 'gs1', gtin14: '09501101530003', expiry: '2026-12-31' } });
+});
+
+test.each([
+  [']C2', 'Code 128'],
+  [']d3', 'DataMatrix'],
+  [']Q5', 'QR code'],
+])('[BC35] %s (FNC1 in second position: an AIM application, not GS1) is refused by name, as %s', (identifier, name) => {
+  const parsed = parse(`${identifier}A0109501101530003`);
+  expect(parsed.ok ? parsed.value : parsed.rejection).toMatchObject({ reason: 'UNSUPPORTED_SYMBOLOGY' });
+  expect(parsed.ok || parsed.rejection.message).toContain(name);
 });
 
 test('[BC2] the identifier wins over the hint', () => {

@@ -26,10 +26,11 @@ const gtinLengths = new Set([8, 12, 13, 14]);
 
 /** Reads whatever a scanner delivered into one typed scan, or a rejection saying why not. Pure. */
 export function parseBarcode(text: string, options: ParseOptions): ScanResult<ParsedBarcode> {
-  // Keyboard-wedge scanners add Enter or Tab; GS (0x1D) is not whitespace, so it survives the trim.
-  const trimmed = text.trim();
-  if (trimmed === '') return refuse('EMPTY_SCAN', 'The scan was empty.');
-  const identified = readSymbologyIdentifier(trimmed, options.symbology);
+  // Keyboard-wedge scanners add Enter or Tab; GS (0x1D) is not whitespace, so it survives. Spaces
+  // stay for now: in GS1 data they are data (BC36), elsewhere they are trimmed below.
+  const scan = text.replace(wedgeNoiseAround, '').trimStart();
+  if (scan.trim() === '') return refuse('EMPTY_SCAN', 'The scan was empty.');
+  const identified = readSymbologyIdentifier(scan, options.symbology);
   if (!identified.ok) return identified;
   const { symbology, body } = identified.value;
   const reading = readingOf(symbology);
@@ -38,7 +39,7 @@ export function parseBarcode(text: string, options: ParseOptions): ScanResult<Pa
       return readGs1Scan(body, symbology, options);
     case 'retail':
     case 'itf':
-      return readProductCode(body, symbology, options);
+      return readProductCode(body.trim(), symbology, options);
     case 'open':
       return readOpenText(body, symbology, options);
     default:
@@ -46,13 +47,18 @@ export function parseBarcode(text: string, options: ParseOptions): ScanResult<Pa
   }
 }
 
-// Plain Code 128, QR, DataMatrix or a scanner that says nothing: the text's shape decides.
+// Terminators and prefixes a wedge adds (Tab, CR, LF and the like), but not spaces.
+const wedgeNoiseAround = /^[\t\n\v\f\r]+|[\t\n\v\f\r]+$/g;
+
+// Plain Code 128, QR, DataMatrix or a scanner that says nothing: the text's shape decides. Spaces
+// around a command or digits change nothing; GS1 data is handed on as it came (BC36).
 function readOpenText(body: string, symbology: ScanSymbology | undefined, options: ParseOptions): ScanResult<ParsedBarcode> {
-  const command = readPickCommand(body);
+  const trimmed = body.trim();
+  const command = readPickCommand(trimmed);
   if (command) return accept(command);
-  if (/^\d+$/.test(body) && gtinLengths.has(body.length)) return readProductCode(body, undefined, options);
+  if (/^\d+$/.test(trimmed) && gtinLengths.has(trimmed.length)) return readProductCode(trimmed, undefined, options);
   if (looksLikeElementString(body, options)) return readGs1Scan(body, symbology, options);
-  const shown = body.length > 40 ? `${body.slice(0, 40)}…` : body;
+  const shown = trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed;
   return refuse('UNRECOGNISED_BARCODE', `"${shown}" is not a product, GS1 or command barcode.`);
 }
 

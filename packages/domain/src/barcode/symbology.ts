@@ -21,7 +21,9 @@ export type ScanSymbology = (typeof scanSymbologies)[number];
 export type Reading = 'gs1' | 'retail' | 'itf' | 'open';
 
 // AIM symbology identifiers (ISO/IEC 15424) that scanners may put in front of the data. ]E0 covers
-// EAN-13, UPC-A and UPC-E alike, so a more exact hint from the scanner is kept.
+// EAN-13, UPC-A and UPC-E alike, so a more exact hint from the scanner is kept. ZXing-C++, the
+// camera's decoder, adds 6 to the DataMatrix modifier for rectangular DMRE symbols (ISO/IEC 21471):
+// ]d7 and ]d8 are read like ]d1 and ]d2. ]Q0 is a QR code Model 1.
 const aimIdentifiers: Readonly<Record<string, ScanSymbology>> = {
   ']E0': 'ean-13',
   ']E4': 'ean-8',
@@ -32,8 +34,22 @@ const aimIdentifiers: Readonly<Record<string, ScanSymbology>> = {
   ']e0': 'gs1-databar',
   ']d1': 'data-matrix',
   ']d2': 'gs1-datamatrix',
+  ']d7': 'data-matrix',
+  ']d8': 'gs1-datamatrix',
+  ']Q0': 'qr-code',
   ']Q1': 'qr-code',
   ']Q3': 'gs1-qr',
+};
+
+// Known identifiers that are refused on purpose, with the reason a person is told. FNC1 in second
+// position marks an AIM application's own data format: reading it as GS1 or plain text would guess.
+// ECI variants are sent in the ECI protocol (backslash escapes), which no store label uses.
+const refusedIdentifiers: Readonly<Record<string, string>> = {
+  ']C2': 'Code 128 with an AIM application indicator (]C2) is not a GS1 or store barcode.',
+  ']d3': 'DataMatrix with an AIM application indicator (]d3) is not a GS1 or store barcode.',
+  ']d9': 'DataMatrix with an AIM application indicator (]d9) is not a GS1 or store barcode.',
+  ']Q5': 'QR code with an AIM application indicator (]Q5) is not a GS1 or store barcode.',
+  ']E3': 'EAN/UPC with an add-on (]E3) is not used here; scan without the add-on.',
 };
 
 const readings: Record<ScanSymbology, Reading> = {
@@ -80,7 +96,8 @@ export function readSymbologyIdentifier(
   const identifier = text.slice(0, 3);
   const symbology = aimIdentifiers[identifier];
   if (!symbology) {
-    return refuse('UNSUPPORTED_SYMBOLOGY', `Barcodes of type ${identifier} are not used here.`, { identifier });
+    const message = refusedIdentifiers[identifier] ?? `Barcodes of type ${identifier} are not used here.`;
+    return refuse('UNSUPPORTED_SYMBOLOGY', message, { identifier });
   }
   const keepsHint = identifier === ']E0' && (hint === 'upc-a' || hint === 'upc-e');
   return accept({ symbology: keepsHint ? hint : symbology, body: text.slice(3) });

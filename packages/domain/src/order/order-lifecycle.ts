@@ -20,6 +20,8 @@ export interface OrderTransition {
   readonly event: OrderEvent;
   /** The person who made it; null for the system. */
   readonly actorUserId: string | null;
+  /** When the person did it by their device's clock (as the device sent it), beside the server's time. */
+  readonly deviceAt?: string;
 }
 
 interface Rule<T extends OrderEventType, S extends OrderStatus> {

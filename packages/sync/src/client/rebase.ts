@@ -16,11 +16,14 @@ export interface PendingAction extends StoreAction {
 export function rebaseOrder<A extends PendingAction>(
   serverOrder: Order | undefined,
   pending: readonly A[],
-  ctx: { actorOf: (action: A) => Actor; lastMutationId: number },
+  ctx: { actorOf: (action: A) => Actor; lastMutationId: number; appliedBy?: (action: A) => boolean },
 ): Order | undefined {
+  // Which actions the truth already holds: by default every id up to the last applied; a device
+  // shared by several people (one client each) says per action.
+  const applied = ctx.appliedBy ?? ((action: A) => action.id <= ctx.lastMutationId);
   let view = serverOrder;
   for (const action of pending) {
-    if (!view || action.id <= ctx.lastMutationId) continue;
+    if (!view || applied(action)) continue;
     const decoded = decodeStoreAction(action);
     if (!decoded.ok || decoded.orderId !== view.id) continue;
     const next = transition(view, decoded.event, { actor: ctx.actorOf(action), now: new Date(action.createdAt) });

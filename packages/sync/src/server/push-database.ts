@@ -24,6 +24,8 @@ export interface PushTransaction {
   lockOrders(orderIds: readonly string[]): Promise<ReadonlyMap<string, Order>>;
   /** Which of these user ids are clerks of the store: a hand-off names a person the server must know. */
   storeClerks(storeId: string, userIds: readonly string[]): Promise<ReadonlySet<string>>;
+  /** Who last changed each of these orders (name as the store knows them), to explain a refusal. */
+  lastActors(orderIds: readonly string[]): Promise<ReadonlyMap<string, { userId: string; name: string }>>;
   /** The stored outcomes of already applied mutations, for replies to a replay. */
   findOutcomes(clientId: string, mutationIds: readonly number[]): Promise<ReadonlyMap<number, StoredOutcome>>;
   /** Records the outcomes of newly applied mutations and advances the device's last mutation id. */
@@ -36,9 +38,13 @@ export interface PushTransaction {
   saveTransitions(transitions: readonly OrderTransition[]): Promise<string[]>;
 }
 
-export type StoredOutcome = { readonly status: 'applied' } | { readonly status: 'rejected'; readonly rejection: PushRejection };
+export type StoredOutcome = ({ readonly status: 'applied' } | { readonly status: 'rejected'; readonly rejection: PushRejection }) & {
+  /** SHA-256 of the mutation's name, version and args; null for outcomes recorded before it was kept. */
+  readonly actionHash?: string | null;
+};
 
 export interface RecordedOutcome {
   readonly mutationId: number;
   readonly outcome: StoredOutcome;
+  readonly actionHash: string;
 }

@@ -110,7 +110,8 @@ async function signIn(server: ServerProcess, username: string): Promise<Api> {
 
 function api(url: string, token: string | null): Api {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url, headers: () => (token ? { authorization: `Bearer ${token}` } : {}) })],
+    // The server refuses batches over its maxBatchSize (docs/security.md SEC15).
+    links: [httpBatchLink({ url, maxItems: 10, headers: () => (token ? { authorization: `Bearer ${token}` } : {}) })],
   });
 }
 

@@ -1,3 +1,4 @@
+import type { OrderStatus } from '@repo/domain';
 import type { StoredOrder } from '../../local-db/store-db.js';
 
 /**
@@ -8,4 +9,20 @@ import type { StoredOrder } from '../../local-db/store-db.js';
 export function offersFirst<T extends Pick<StoredOrder, 'status'>>(byUpdatedAt: readonly T[]): T[] {
   const newestFirst = [...byUpdatedAt].reverse();
   return [...newestFirst.filter((o) => o.status === 'offered'), ...newestFirst.filter((o) => o.status !== 'offered')];
+}
+
+export type InboxSection = 'now' | 'waiting' | 'done';
+
+/** What the store must do something about now, what waits on someone else, and what is done. */
+const sectionOf: Readonly<Record<OrderStatus, InboxSection>> = {
+  offered: 'now', accepted: 'now', picking: 'now', picked: 'now', returned_to_store: 'now',
+  short: 'waiting', out_for_delivery: 'waiting', received: 'waiting',
+  delivered: 'done', closed: 'done', cancelled: 'done',
+};
+
+/** Splits the inbox into its sections, each in the inbox's order. */
+export function inboxSections<T extends Pick<StoredOrder, 'status'>>(byUpdatedAt: readonly T[]): Record<InboxSection, T[]> {
+  const sections: Record<InboxSection, T[]> = { now: [], waiting: [], done: [] };
+  for (const order of offersFirst(byUpdatedAt)) sections[sectionOf[order.status]].push(order);
+  return sections;
 }

@@ -6,8 +6,10 @@ export interface FrameRequest {
   readonly image: ImageData;
 }
 
-/** The worker's answer to one frame. */
-export type FrameAnswer = { readonly id: number; readonly decoded: DecodedBarcode | null } | { readonly id: number; readonly error: string };
+/** The worker's answer to one frame; `reader` names the decoder that read it (zxing-wasm or its fallback). */
+export type FrameAnswer =
+  | { readonly id: number; readonly decoded: DecodedBarcode | null; readonly reader: string }
+  | { readonly id: number; readonly error: string };
 
 interface PendingFrame {
   readonly id: number;
@@ -28,6 +30,7 @@ export class FrameDecoder {
   #lastId = 0;
   #hasAnswered = false;
   #failure: Error | null = null;
+  #reader: string | null = null;
 
   constructor() {
     this.#worker.onmessage = ({ data }: MessageEvent<FrameAnswer>) => this.#answer(data);
@@ -40,6 +43,11 @@ export class FrameDecoder {
 
   get isBusy(): boolean {
     return this.#pending !== null;
+  }
+
+  /** The decoder the worker read the last frame with, or null before its first answer. */
+  get reader(): string | null {
+    return this.#reader;
   }
 
   /** Decodes one frame; its pixels are transferred to the worker, so `image` is empty afterwards. */
@@ -64,6 +72,7 @@ export class FrameDecoder {
     if (answer.id !== this.#pending?.id) return;
     if ('error' in answer && !this.#hasAnswered) return this.#fail(new Error(answer.error));
     this.#hasAnswered = true;
+    if (!('error' in answer)) this.#reader = answer.reader;
     this.#settle((pending) => pending.resolve('error' in answer ? null : answer.decoded));
   }
 

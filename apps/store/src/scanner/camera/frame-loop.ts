@@ -8,7 +8,8 @@ const maxDecodeSide = 1024;
 interface FrameLoop {
   readonly video: HTMLVideoElement;
   readonly decoder: FrameDecoder;
-  readonly onRead: (decoded: DecodedBarcode) => void;
+  /** Every decoded frame, with or without a read: whether reads are consecutive matters (BC38). */
+  readonly onFrame: (decoded: DecodedBarcode | null) => void;
   readonly onError: (error: unknown) => void;
 }
 
@@ -17,7 +18,7 @@ interface FrameLoop {
  * once the decoder has answered the previous one; the frames shown in between are never grabbed.
  * Returns a function that stops the loop.
  */
-export function startFrameLoop({ video, decoder, onRead, onError }: FrameLoop): () => void {
+export function startFrameLoop({ video, decoder, onFrame, onError }: FrameLoop): () => void {
   let isStopped = false;
   let cancel = () => {};
   const canvas = document.createElement('canvas');
@@ -40,7 +41,7 @@ export function startFrameLoop({ video, decoder, onRead, onError }: FrameLoop): 
     decoder.decode(frame).then(
       (decoded) => {
         if (isStopped) return;
-        if (decoded) onRead(decoded);
+        onFrame(decoded);
         next();
       },
       (error: unknown) => {

@@ -3,20 +3,26 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { FrameDecoder } from './frame-decoder.js';
 import { startFrameLoop } from './frame-loop.js';
 
+// The decoder's own name (BarcodeDecoder.name); any other reader is the fallback.
+const primaryReader = 'zxing-wasm';
+
 /**
  * Decodes the video's scan window while `isRunning`. The decode worker is created once for the
  * screen (loading the wasm costs more than a camera switch) and ended when the screen closes.
- * Returns true once the decoder has failed (e.g. its wasm could not be loaded).
+ * Says when the decoder has failed (neither its wasm nor the fallback could be loaded), and when
+ * it reads with the slower fallback because the wasm could not.
  */
-export function useFrameDecoding({ video, isRunning, onRead }: {
+export function useFrameDecoding({ video, isRunning, onFrame }: {
   video: RefObject<HTMLVideoElement | null>;
   isRunning: boolean;
-  onRead: (decoded: DecodedBarcode) => void;
-}): { hasFailed: boolean } {
+  /** Each decoded frame: what it read, or null. */
+  onFrame: (decoded: DecodedBarcode | null) => void;
+}): { hasFailed: boolean; usesFallback: boolean } {
   const [decoder, setDecoder] = useState<FrameDecoder | null>(null);
   const [hasFailed, setFailed] = useState(false);
-  const latestOnRead = useRef(onRead);
-  latestOnRead.current = onRead;
+  const [usesFallback, setUsesFallback] = useState(false);
+  const latestOnFrame = useRef(onFrame);
+  latestOnFrame.current = onFrame;
 
   useEffect(() => {
     const created = new FrameDecoder();
@@ -27,8 +33,12 @@ export function useFrameDecoding({ video, isRunning, onRead }: {
   useEffect(() => {
     const element = video.current;
     if (!decoder || !element || !isRunning || hasFailed) return;
-    return startFrameLoop({ video: element, decoder, onRead: (decoded) => latestOnRead.current(decoded), onError: () => setFailed(true) });
+    const onFrame = (decoded: DecodedBarcode | null) => {
+      setUsesFallback(decoder.reader !== null && decoder.reader !== primaryReader);
+      latestOnFrame.current(decoded);
+    };
+    return startFrameLoop({ video: element, decoder, onFrame, onError: () => setFailed(true) });
   }, [video, decoder, isRunning, hasFailed]);
 
-  return { hasFailed };
+  return { hasFailed, usesFallback };
 }

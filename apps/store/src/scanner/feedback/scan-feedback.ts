@@ -2,7 +2,7 @@
 export const scanOutcomes = ['picked', 'case_converted', 'unknown_code', 'not_on_order', 'over_pick', 'expired', 'short_dated'] as const;
 export type ScanOutcome = (typeof scanOutcomes)[number];
 
-interface Tone {
+export interface Tone {
   readonly hz: number;
   readonly ms: number;
   /** Silence after the tone. */
@@ -34,7 +34,11 @@ export function unlockAudio(): void {
 
 /** Plays the outcome's sound and vibration. Returns the total sound length in ms. */
 export function giveFeedback(outcome: ScanOutcome): number {
-  const pattern = feedbackPatterns[outcome];
+  return playPattern(feedbackPatterns[outcome]);
+}
+
+/** Plays tones and a vibration (scan outcomes, a new offer). Returns the total sound length in ms. */
+export function playPattern(pattern: { readonly tones: readonly Tone[]; readonly vibrate: readonly number[] }): number {
   navigator.vibrate?.([...pattern.vibrate]);
   if (!audio) unlockAudio();
   if (!audio) return 0;

@@ -1,3 +1,4 @@
+import '../../zod-without-eval.js';
 import { pickCommandBarcodes } from '@repo/domain';
 import { createBarcodeRenderer, type BarcodeModules } from '@repo/scan-decode/render-barcode';
 import { StrictMode, useEffect, useState } from 'react';
