@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3210);
 // A fresh PGlite directory per run: the start script loads the demo chain into it.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'e2e-pglite-'));
+// Workers inherit the environment, so the tests can look into the blob folder the server writes.
+const blobDir = (process.env.E2E_BLOB_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'e2e-blobs-')));
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 export default defineConfig({
@@ -34,6 +36,6 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, BLOB_DIR: blobDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
   },
 });

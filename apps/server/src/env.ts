@@ -11,6 +11,8 @@ const envSchema = z.object({
   /** A PostgreSQL URL; without it the server uses embedded PGlite in DATA_DIR. */
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
   DATA_DIR: z.string().default(path.join(repoRoot, '.data', 'pglite')),
+  /** Proof photos and signatures; unset means a `blobs` folder beside DATA_DIR. */
+  BLOB_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   OFFER_TTL_MINUTES: z.coerce.number().positive().default(15),
   /** Minutes from taking an order to the delivery time promised to the customer. */
@@ -22,7 +24,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = z.infer<typeof envSchema> & { readonly BLOB_DIR: string };
 
 /** The only reader of process.env: everything else receives a validated Env. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -31,7 +33,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid environment: ${problems}`);
   }
-  return parsed.data;
+  return { ...parsed.data, BLOB_DIR: parsed.data.BLOB_DIR ?? path.join(path.dirname(parsed.data.DATA_DIR), 'blobs') };
 }
 
 export const paths = {

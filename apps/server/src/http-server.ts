@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { blobRoutes } from './blobs/blob-routes.js';
+import type { BlobStore } from './blobs/blob-store.js';
 import type { Database } from './db/database.js';
 import { paths } from './env.js';
 import { appRouter, type AppRouter } from './routers/app-router.js';
@@ -12,6 +14,8 @@ import { internalErrorMessage, type Context, type ServerConfig } from './trpc.js
 export interface HttpServerOptions {
   readonly db: Database;
   readonly config: ServerConfig;
+  /** Where proof photos and signatures are kept (disk under BLOB_DIR by default). */
+  readonly blobs: BlobStore;
   readonly logLevel?: string;
   /** Where the log goes (stdout when left out); tests read it to prove what never reaches it. */
   readonly logStream?: { write(line: string): void };
@@ -26,7 +30,7 @@ export interface HttpServerOptions {
  */
 export const maxBatchSize = 20;
 
-/** The one process: tRPC under /trpc, the store PWA under /store/, the console under /hq/. */
+/** The one process: tRPC under /trpc, proof uploads under /blobs, the store PWA under /store/, the console under /hq/. */
 export async function buildHttpServer(options: HttpServerOptions): Promise<{ app: FastifyInstance; pokes: StorePokes }> {
   const app = Fastify({
     logger: {
@@ -62,6 +66,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
+  await blobRoutes(app, { db: options.db, blobs: options.blobs, now });
   await serveApp(app, '/store/', paths.storeDist, true);
   await serveApp(app, '/hq/', paths.hqDist, false);
   app.get('/', (_req, reply) => reply.redirect('/hq/'));

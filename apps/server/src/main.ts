@@ -1,3 +1,4 @@
+import { DiskBlobStore } from './blobs/disk-blob-store.js';
 import { openDatabase } from './db/database.js';
 import { loadDemoDataIfEmpty } from './demo/load-demo-data.js';
 import { paths, readEnv } from './env.js';
@@ -16,6 +17,7 @@ const demo = env.DEMO_DATA === 'on' ? await database.exclusively(() => loadDemoD
 const { app } = await buildHttpServer({
   db: database.db,
   pokes,
+  blobs: new DiskBlobStore(env.BLOB_DIR),
   logLevel: env.LOG_LEVEL,
   config: {
     sessionTtlHours: env.SESSION_TTL_HOURS, offerTtlMinutes: env.OFFER_TTL_MINUTES,
@@ -30,7 +32,8 @@ console.log(`
   Store PWA         ${base}/store/
   Head-office       ${base}/hq/
   tRPC API          ${base}/trpc
-  Database          ${where}${demo?.loaded ? ' (demo data loaded just now)' : ''}
+  Database          ${where}
+  Proof photos      ${env.BLOB_DIR}${demo?.loaded ? ' (demo data loaded just now)' : ''}
 ${demo ? `\n  Demo logins (password for all: ${demo.password}):\n${demo.logins.map((l) => `    ${l}`).join('\n')}\n` : ''}`);
 
 let stopping = false;

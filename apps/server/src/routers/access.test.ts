@@ -25,6 +25,7 @@ const access: Record<string, Access> = {
   'orders.list': 'hq',
   'orders.get': 'hq',
   'orders.candidateStores': 'hq',
+  'orders.proofBlobs': 'hq',
   'sync.push': 'store',
   'sync.pull': 'store',
   'sync.poke': 'store',
@@ -79,7 +80,7 @@ describeWithDatabase(`[SEC] access rules on ${testDatabaseKind}`, () => {
       'orders.cancel': { orderId: 'no-such-order', reason: 'test' },
       'orders.close': { orderId: 'no-such-order' },
       'orders.resolveShort': { orderId: 'no-such-order', resolution: 'partial', note: '客户同意部分发货' },
-      'orders.list': {}, 'orders.get': { orderId: orderA }, 'orders.candidateStores': { orderId: orderA },
+      'orders.list': {}, 'orders.get': { orderId: orderA }, 'orders.candidateStores': { orderId: orderA }, 'orders.proofBlobs': { orderId: orderA },
       'sync.push': { clientId: randomUUID(), mutations: [{ id: 1, name: 'offer.accept', version: 1, args: { orderId: orderA }, createdAt: new Date().toISOString() }] },
       'sync.pull': { clientId: randomUUID(), cursor: null },
     };

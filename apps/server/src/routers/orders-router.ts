@@ -6,6 +6,7 @@ import {
   cancelOrderInput, closeOrderInput, createOrderInput, dispatchOrderInput, orderIdInput, orderSchema, orderStatusSchema, resolveShortInput,
   toGtin14, type Order,
 } from '@repo/domain';
+import { orderProofBlobs } from '../blobs/order-proof-blobs.js';
 import type { Database } from '../db/database.js';
 import { insertOrder, loadOrder } from '../db/order-rows.js';
 import { customers, deliveryCodes, orders, outgoingMessages, products } from '../db/schema.js';
@@ -79,6 +80,13 @@ export const ordersRouter = router({
     const history = await orderHistory(ctx.db, input.orderId);
     const [code] = await ctx.db.select({ code: deliveryCodes.code }).from(deliveryCodes).where(eq(deliveryCodes.orderId, input.orderId));
     return { order, deliveryCode: code?.code ?? null, history };
+  }),
+
+  /** The order's proof photos and signatures, each with whether its bytes have reached the server. */
+  proofBlobs: hqProcedure.input(orderIdInput).query(async ({ ctx, input }) => {
+    const order = await loadOrder(ctx.db, input.orderId);
+    if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order.' });
+    return orderProofBlobs(ctx.db, input.orderId);
   }),
 
   candidateStores: hqProcedure.input(orderIdInput).query(async ({ ctx, input }) => {

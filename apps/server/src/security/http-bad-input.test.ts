@@ -3,6 +3,10 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DiskBlobStore } from '../blobs/disk-blob-store.js';
 import { buildHttpServer, maxBatchSize } from '../http-server.js';
 import { appRouter } from '../routers/app-router.js';
 import { PASSWORD, seedTestChain, testServer } from '../test/test-chain.js';
@@ -21,12 +25,13 @@ describeWithDatabase(`[SEC] bad input over HTTP on ${testDatabaseKind}`, () => {
   const log: string[] = [];
   const tokens: Record<'hq' | 'store', string> = { hq: '', store: '' };
   let orderId = '';
+  const blobDir = mkdtempSync(path.join(os.tmpdir(), 'blobs-sec-'));
 
   beforeAll(async () => {
     database = await openTestDatabase();
     await seedTestChain(database.db);
     const direct = testServer(database.db);
-    ({ app } = await buildHttpServer({ db: database.db, config: { sessionTtlHours: 12, offerTtlMinutes: 15, promiseMinutes: 60, undoWindowSeconds: 120 }, logStream: { write: (line) => void log.push(line) } }));
+    ({ app } = await buildHttpServer({ db: database.db, config: { sessionTtlHours: 12, offerTtlMinutes: 15, promiseMinutes: 60, undoWindowSeconds: 120 }, blobs: new DiskBlobStore(blobDir), logStream: { write: (line) => void log.push(line) } }));
     tokens.hq = await direct.login('hq');
     tokens.store = await direct.login('a.manager');
     orderId = (await direct.caller(tokens.hq).orders.create({ customerId: 'c-1', lines: [{ productId: 'p-1', quantity: 1 }] })).id;
@@ -35,6 +40,7 @@ describeWithDatabase(`[SEC] bad input over HTTP on ${testDatabaseKind}`, () => {
   afterAll(async () => {
     await app?.close();
     await database?.close();
+    rmSync(blobDir, { recursive: true, force: true });
   });
 
   /** A valid input and the session for every procedure; a new procedure fails SEC11 until listed. */
@@ -54,6 +60,7 @@ describeWithDatabase(`[SEC] bad input over HTTP on ${testDatabaseKind}`, () => {
     'orders.candidateStores': { who: 'hq', input: { orderId } },
     'orders.close': { who: 'hq', input: { orderId: 'no-such-order' } },
     'orders.resolveShort': { who: 'hq', input: { orderId: 'no-such-order', resolution: 'partial', note: '客户同意部分发货' } },
+    'orders.proofBlobs': { who: 'hq', input: { orderId } },
     'sync.push': { who: 'store', input: { clientId: randomUUID(), mutations: [{ id: 1, name: 'offer.accept', version: 1, args: { orderId: 'x' }, createdAt: new Date().toISOString() }] } },
     'sync.pull': { who: 'store', input: { clientId: randomUUID(), cursor: null } },
     // A subscription streams for as long as it lives and takes no input: its token handling is SEC40.

@@ -5,6 +5,7 @@ import { dispatchStrings } from '../features/dispatch/dispatch-strings.js';
 import { handoffStrings } from '../features/handoff/handoff-strings.js';
 import { returnsStrings } from '../features/returns/returns-strings.js';
 import { pickStrings } from '../features/pick/pick-strings.js';
+import { proofStrings } from '../proof/proof-strings.js';
 import { scannerStrings } from '../scanner/scanner-strings.js';
 import { shellStrings } from '../shell/shell-strings.js';
 import { syncStrings } from '../sync-status/sync-strings.js';
@@ -15,4 +16,5 @@ import { syncStrings } from '../sync-status/sync-strings.js';
  */
 export const storeCatalogs = mergeCatalogList(
   shellStrings, dispatchStrings, pickStrings, scannerStrings, syncStrings, handoffStrings, returnsStrings, deliveriesStrings, closeStrings,
+  proofStrings,
 );

@@ -118,6 +118,8 @@ export interface ProofBlob extends BlobRef {
   readonly createdAt: string;
   readonly storedAt?: string;
   readonly lastError?: string;
+  /** Set when the bytes were freed, a grace period after the server stored them (`data` is then empty). */
+  readonly bytesDroppedAt?: string;
 }
 
 /** An order that left this device's list, kept so the person is told why instead of it vanishing. */

@@ -7,6 +7,11 @@ let currentToken: string | null = null;
 /** The device's API client; it always sends the token of the session in IndexedDB. */
 export const api = createApiClient(() => currentToken);
 
+/** The bearer token for plain HTTP calls beside tRPC (proof uploads). */
+export function sessionToken(): string | null {
+  return currentToken;
+}
+
 export function rememberToken(session: StoredSession | undefined): void {
   currentToken = session?.token ?? null;
 }

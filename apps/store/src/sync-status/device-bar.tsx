@@ -1,12 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from '../i18n/i18n.js';
 import { db, type MetaRow, type OutboxEntry, type SyncState } from '../local-db/store-db.js';
+import { ProofUploadsPending } from '../proof/proof-upload-state.js';
 import { useNow } from '../shell/use-now.js';
 import { useOnline } from './use-online.js';
 
 type StatusRow = Extract<MetaRow, { key: 'status' }>;
 
-/** The device bar: online or offline, actions waiting and for how long, last successful sync. */
+/** The device bar: online or offline, actions and proof photos waiting, last successful sync. */
 export function DeviceBar() {
   const { t } = useI18n();
   const online = useOnline();
@@ -24,6 +25,7 @@ export function DeviceBar() {
       <span className={queued > 0 ? 'queued' : 'muted'}>
         {queued > 0 ? t('sync.queued', { count: queued, age: ageText(t, now, oldest?.createdAt) }) : t('sync.nothingQueued')}
       </span>
+      <ProofUploadsPending />
       <span className="muted last-sync">{status?.lastSyncedAt ? t('sync.lastSync', { age: ageText(t, now, status.lastSyncedAt) }) : t('sync.neverSynced')}</span>
       {queues && queues.others.length > 0 && (
         <span className="held">{t('sync.heldForOthers', { count: queues.others.length, names: namesOf(t, queues.others, queues.storeId) })}</span>

@@ -1,5 +1,6 @@
 import { db, type MetaRow } from '../local-db/store-db.js';
-import { api } from '../session/session-store.js';
+import { createProofUploader } from '../proof/proof-uploader.js';
+import { api, sessionToken } from '../session/session-store.js';
 import { downloadCatalogIfStale } from './download-catalog.js';
 import { onKick } from './sync-kick.js';
 import { createSyncLoops } from './sync-loops.js';
@@ -50,9 +51,12 @@ export function startSyncEngine(storeId: string): () => void {
 
 function runLeader(storeId: string, tabId: string): () => void {
   const loops = createSyncLoops(storeId);
+  // Proof photos travel apart from the action queue; a kick (a new action with its photo) wakes both.
+  const uploads = createProofUploader(sessionToken);
   const syncAll = () => {
     void loops.pull();
     void loops.push();
+    uploads.kick();
     // The catalogue is a convenience for scanning; failing to refresh it must not disturb sync.
     downloadCatalogIfStale().catch(() => undefined);
   };
@@ -66,7 +70,10 @@ function runLeader(storeId: string, tabId: string): () => void {
   const onOnline = () => syncAll();
   const onOffline = () => void setSyncStatus({ state: 'offline' });
   const onVisible = () => document.visibilityState === 'visible' && syncAll();
-  const stopKick = onKick(() => void loops.push());
+  const stopKick = onKick(() => {
+    void loops.push();
+    uploads.kick();
+  });
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
   document.addEventListener('visibilitychange', onVisible);
@@ -76,6 +83,7 @@ function runLeader(storeId: string, tabId: string): () => void {
 
   return () => {
     loops.stop();
+    uploads.stop();
     subscription.unsubscribe();
     stopKick();
     clearInterval(timer);

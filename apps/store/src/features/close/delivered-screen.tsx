@@ -8,7 +8,7 @@ import { serverNowMs } from '../../sync/device-clock.js';
 import { undoSecondsLeft } from '../deliveries/delivery-list.js';
 import { useFormats } from '../deliveries/use-formats.js';
 import { undoClose } from './fail-delivery.js';
-import { ProofBlobState } from './proof-blob-state.js';
+import { ProofUploadState as ProofBlobState } from '../../proof/proof-upload-state.js';
 
 interface DeliveredScreenProps {
   readonly orderId: string;

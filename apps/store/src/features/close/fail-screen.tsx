@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { db } from '../../local-db/store-db.js';
 import { failDelivery, reasonNeedsPhoto } from './fail-delivery.js';
 import { PhotoField } from './photo-field.js';
-import { ProofBlobState } from './proof-blob-state.js';
+import { ProofUploadState as ProofBlobState } from '../../proof/proof-upload-state.js';
 
 interface FailScreenProps {
   readonly orderId: string;
