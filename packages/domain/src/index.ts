@@ -11,3 +11,4 @@ export * from './actions/store-actions.js';
 export * from './storable-text.js';
 export * from './order/delivery-code.js';
 export * from './order/departure.js';
+export * from './stock/stock-effect.js';
