@@ -5,6 +5,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from './db/database.js';
 import { paths } from './env.js';
 import { appRouter, type AppRouter } from './routers/app-router.js';
+import { Dispatcher } from './dispatch/dispatcher.js';
+import { inventoryApi } from './stock/inventory-api.js';
 import { StorePokes } from './store-pokes.js';
 import type { Context, ServerConfig } from './trpc.js';
 
@@ -13,13 +15,22 @@ export interface HttpServerOptions {
   readonly config: ServerConfig;
   readonly logLevel?: string;
   readonly now?: () => Date;
+  /** Seconds between dispatch ticks (offer expiry, re-dispatch); the timer starts with the server. */
+  readonly dispatchTickSeconds?: number;
+  readonly inventoryApiKey?: string | undefined;
 }
 
 /** The one process: tRPC under /trpc, the store PWA under /store/, the console under /hq/. */
-export async function buildHttpServer(options: HttpServerOptions): Promise<{ app: FastifyInstance; pokes: StorePokes }> {
+export async function buildHttpServer(options: HttpServerOptions): Promise<{ app: FastifyInstance; pokes: StorePokes; dispatcher: Dispatcher }> {
   const app = Fastify({ logger: { level: options.logLevel ?? 'info' }, routerOptions: { maxParamLength: 5000 } });
   const pokes = new StorePokes();
   const now = options.now ?? (() => new Date());
+  const dispatcher = new Dispatcher({
+    db: options.db, pokes, now, autoRedispatch: options.config.autoRedispatch, offerTtlMinutes: options.config.offerTtlMinutes,
+    tickMs: (options.dispatchTickSeconds ?? 5) * 1000, log: (message) => app.log.warn(message),
+  });
+  app.addHook('onReady', async () => dispatcher.start());
+  app.addHook('onClose', async () => dispatcher.stop());
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -28,6 +39,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
       createContext: ({ req, info }): Context => ({
         db: options.db,
         pokes,
+        dispatcher,
         config: options.config,
         now,
         token: bearerToken(req.headers.authorization) ?? tokenFromParams(info.connectionParams),
@@ -35,11 +47,12 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
+  await app.register(inventoryApi, { prefix: '/api/inventory', db: options.db, apiKey: options.inventoryApiKey });
   await serveApp(app, '/store/', paths.storeDist, true);
   await serveApp(app, '/hq/', paths.hqDist, false);
   app.get('/', (_req, reply) => reply.redirect('/hq/'));
   app.get('/healthz', () => ({ ok: true }));
-  return { app, pokes };
+  return { app, pokes, dispatcher };
 }
 
 async function serveApp(app: FastifyInstance, prefix: string, root: string, decorate: boolean): Promise<void> {

@@ -4,7 +4,9 @@ import { MutationGapError } from '@repo/sync/server';
 import type { Actor } from '@repo/domain';
 import { actorOf, findSessionUser, type SessionUser } from './auth/sessions.js';
 import type { Database } from './db/database.js';
+import { FieldProblems } from './field-problems.js';
 import { RejectionCause } from './rejection-error.js';
+import type { Dispatcher } from './dispatch/dispatcher.js';
 import type { StorePokes } from './store-pokes.js';
 
 export interface ServerConfig {
@@ -12,12 +14,16 @@ export interface ServerConfig {
   readonly offerTtlMinutes: number;
   readonly promiseMinutes: number;
   readonly undoWindowSeconds: number;
+  /** AUTO_REDISPATCH: a returned order is re-offered by the server (docs/dispatch.md DS6). */
+  readonly autoRedispatch: boolean;
 }
 
 /** Everything a procedure may use; built once per request. */
 export interface Context {
   readonly db: Database;
   readonly pokes: StorePokes;
+  /** This process's dispatch timer: woken by a decline, rung when it writes notices. */
+  readonly dispatcher: Dispatcher;
   readonly config: ServerConfig;
   readonly token: string | null;
   readonly now: () => Date;
@@ -26,7 +32,9 @@ export interface Context {
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const fields = cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : undefined;
+    const fields = cause instanceof ZodError
+      ? cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+      : cause instanceof FieldProblems ? cause.problems.slice(0, 50) : undefined;
     const rejection = cause instanceof RejectionCause && error.code !== 'FORBIDDEN' ? cause.rejection.reason : undefined;
     // A device told "gap" must know from where to resend; it never has to parse the message.
     const expectedMutationId = cause instanceof MutationGapError ? cause.expected : undefined;

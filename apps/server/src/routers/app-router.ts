@@ -1,12 +1,14 @@
 import { router } from '../trpc.js';
 import { authRouter } from './auth-router.js';
 import { catalogRouter } from './catalog-router.js';
+import { dispatchRouter } from './dispatch-router.js';
 import { ordersRouter } from './orders-router.js';
 import { syncRouter } from './sync-router.js';
 
 export const appRouter = router({
   auth: authRouter,
   catalog: catalogRouter,
+  dispatch: dispatchRouter,
   orders: ordersRouter,
   sync: syncRouter,
 });
