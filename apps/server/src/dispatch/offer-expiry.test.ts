@@ -1,32 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Order } from '@repo/domain';
 import { openDatabase, rowsOf, type OpenDatabase } from '../db/database.js';
 import { orders } from '../db/schema.js';
 import { paths } from '../env.js';
 import { seedTestChain } from '../test/test-chain.js';
+import { dueOffers } from '../test/due-offers.js';
 import { describeWithDatabase, openTestDatabase, testDatabaseKind } from '../test/test-database.js';
 import { expireDueOffers } from './offer-expiry.js';
 
 const now = new Date('2026-11-23T10:00:00+08:00');
-
-/** `count` offers to the two test stores, all due a minute ago, inserted in one go. */
-export function dueOffers(count: number, at: Date, prefix = 'due'): (typeof orders.$inferInsert)[] {
-  return Array.from({ length: count }, (_, i) => {
-    const storeId = i % 2 ? 'store-b' : 'store-a';
-    const offerExpiresAt = new Date(at.getTime() - 60_000).toISOString();
-    const order: Order = {
-      id: `${prefix}-${i}`, number: `T-${prefix}-${i}`, customerId: 'c-1', customerName: '王芳', customerPhone: '13800138000',
-      address: { text: '上海市徐汇区天钥桥路 100 号', lat: 31.19, lng: 121.44 },
-      lines: [{ productId: 'p-1', gtin: '06901234567892', name: '农夫山泉 550ml', quantity: 1, confirmedQuantity: 1 }],
-      declinedBy: [], createdAt: offerExpiresAt, updatedAt: offerExpiresAt, status: 'offered', storeId, offerExpiresAt,
-    };
-    return {
-      id: order.id, number: order.number, status: order.status, storeId, customerId: 'c-1', data: order,
-      offerExpiresAt: new Date(offerExpiresAt), createdAt: new Date(offerExpiresAt), updatedAt: new Date(offerExpiresAt),
-    };
-  });
-}
 
 describeWithDatabase(`offer expiry on ${testDatabaseKind}`, () => {
   let database: OpenDatabase & { url?: string };
