@@ -28,6 +28,8 @@ type Panel = 'dispatch' | 'cancel' | null;
 interface Notice {
   readonly key: HqKey;
   readonly params?: Params;
+  /** Shown only while the order is still offered to this store: a decline or an expiry ends it. */
+  readonly whileOfferedTo?: string;
 }
 
 /** One order: facts, lines, history, and the actions head office may take on it now. */
@@ -54,7 +56,7 @@ export function OrderDetail({ orderId, actorId, onChanged }: OrderDetailProps) {
         <a className="button close" href={routeHref({ name: 'board', orderId: null })}>{t('order.close')}</a>
       </div>
       <ProblemAlert problem={detail.problem} />
-      {notice && <p role="status" className="success">{t(notice.key, notice.params)}</p>}
+      {notice && stillTrue(notice, order) && <p role="status" className="success">{t(notice.key, notice.params)}</p>}
       {order && detail.data && (
         <>
           <OrderFacts order={order} storeNames={storeNames} />
@@ -82,7 +84,7 @@ function OrderActions({ order, actorId, panel, onPanel, onChanged }: OrderAction
   const canDispatch = allowed.includes('offer');
   const canCancel = allowed.includes('cancel');
   if (panel === 'dispatch') {
-    return <DispatchPanel order={order} onDispatched={(store) => onChanged({ key: 'dispatch.done', params: { store } })} onBack={() => onPanel(null)} />;
+    return <DispatchPanel order={order} onDispatched={(store, storeId) => onChanged({ key: 'dispatch.done', params: { store }, whileOfferedTo: storeId })} onBack={() => onPanel(null)} />;
   }
   if (panel === 'cancel') {
     return <CancelPanel orderId={order.id} onCancelled={() => onChanged({ key: 'cancel.done' })} onBack={() => onPanel(null)} />;
@@ -94,4 +96,8 @@ function OrderActions({ order, actorId, panel, onPanel, onChanged }: OrderAction
       {!canDispatch && !canCancel && <p className="muted">{t('order.noActions')}</p>}
     </div>
   );
+}
+
+function stillTrue(notice: Notice, order: Order | undefined): boolean {
+  return !notice.whileOfferedTo || (order?.status === 'offered' && order.storeId === notice.whileOfferedTo);
 }
