@@ -47,7 +47,6 @@ const zhHans = {
   'stockImport.store': '门店',
   'stockImport.file': 'CSV 文件',
   'stockImport.submit': '导入',
-  'stockImport.close': '关闭',
   'stockImport.done': '已导入 {store}：{count} 种商品，{zeroed} 种记为 0。',
   'stockImport.chooseFile': '请先选择门店和文件。',
 } as const;
@@ -102,7 +101,6 @@ export const dispatchStrings: Catalogs<DispatchKey> = {
     'stockImport.store': '門市',
     'stockImport.file': 'CSV 檔案',
     'stockImport.submit': '匯入',
-    'stockImport.close': '關閉',
     'stockImport.done': '已匯入 {store}：{count} 種商品，{zeroed} 種記為 0。',
     'stockImport.chooseFile': '請先選擇門市和檔案。',
   },
@@ -152,7 +150,6 @@ export const dispatchStrings: Catalogs<DispatchKey> = {
     'stockImport.store': 'Store',
     'stockImport.file': 'CSV file',
     'stockImport.submit': 'Import',
-    'stockImport.close': 'Close',
     'stockImport.done': 'Imported {store}: {count} products, {zeroed} set to 0.',
     'stockImport.chooseFile': 'Choose a store and a file first.',
   },
