@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './fixtures/accessibility.js';
 import { HqConsole } from './fixtures/hq-console.js';
 import { StoreApp } from './fixtures/store-app.js';
 
@@ -55,11 +56,14 @@ test('the best store lets the offer expire, the server re-offers it to the next 
   await expect(panel.getByRole('radio', { name: '打浦桥店' })).toBeVisible();
   await expect(panel.getByRole('radio', { name: '徐家汇店' })).toHaveAccessibleDescription(/公里.*库存齐全.*(在线|离线)/);
   await expect(panel.getByRole('radio', { name: '曹家渡店' })).toHaveCount(0);
-  await panel.getByText(/未列入的门店/).click();
-  await expect(panel.getByText(/曹家渡店 · .* · 未营业/)).toBeVisible();
   await hq.page.screenshot({ path: 'test-results/screens/hq-dispatch-panel-1280x800.png' });
   await hq.page.setViewportSize({ width: 1366, height: 768 });
   await hq.page.screenshot({ path: 'test-results/screens/hq-dispatch-panel-1366x768.png' });
+  await panel.getByText(/未列入的门店/).click();
+  await expect(panel.getByText(/曹家渡店 · .* · 未营业/)).toBeVisible();
+  await expect(panel.getByText(/人民广场店 · .* · 超出送货范围/)).toBeVisible();
+  await hq.page.screenshot({ path: 'test-results/screens/hq-dispatch-left-out-1366x768.png' });
+  await expectNoSeriousA11yViolations(hq.page, 'dispatch panel');
 
   await best.click();
   const waitingNotice = hq.page.getByRole('status').filter({ hasText: '已派单给徐家汇店，等待门店接单' });
@@ -72,6 +76,7 @@ test('the best store lets the offer expire, the server re-offers it to the next 
   // The "waiting" notice goes with the offer it spoke of.
   await expect(waitingNotice).toHaveCount(0, { timeout: 10_000 });
   await hq.page.screenshot({ path: 'test-results/screens/hq-dispatch-expired-notice-1366x768.png' });
+  await expectNoSeriousA11yViolations(hq.page, 'dispatch notice');
 
   // The notice is there on every screen of the console, not only the board.
   await hq.page.getByRole('link', { name: '接单', exact: true }).click();

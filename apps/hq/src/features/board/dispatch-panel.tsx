@@ -19,7 +19,7 @@ interface DispatchPanelProps {
  * other candidate; each shows its distance, the lines it lacks by name and whether it is online.
  */
 export function DispatchPanel({ order, onDispatched, onBack }: DispatchPanelProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const ranking = useApiQuery(() => api.orders.candidateStores.query({ orderId: order.id }), [order.id], { refreshMs: 30_000 });
   const [storeId, setStoreId] = useState<string | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
@@ -62,7 +62,9 @@ export function DispatchPanel({ order, onDispatched, onBack }: DispatchPanelProp
             {t('candidates.best', { store: best.name })}
           </button>
           <p id="best-hint" className="muted">
-            {t('candidates.bestHint', { store: best.code, km: best.distanceKm.toFixed(1), stock: best.hasAllStock ? t('candidates.allStock') : lacks(best, t) })}
+            {t('candidates.bestHint', {
+              store: best.code, km: best.distanceKm.toFixed(1), stock: best.hasAllStock ? t('candidates.allStock') : lacks(best, t), seen: seenText(best, t, locale),
+            })}
           </p>
         </div>
       )}
@@ -96,11 +98,16 @@ function lacks(store: CandidateStore, t: Translate): string {
   return t('candidates.lacks', { items: items.join('、') });
 }
 
+/** Whether the store's devices are reachable now (DS4): an offline store may let the offer expire. */
+function seenText(store: CandidateStore, t: Translate, locale: Parameters<typeof formatTime>[1]): string {
+  if (store.online) return t('candidates.online');
+  return store.lastSeenAt ? t('candidates.lastSeen', { time: formatTime(store.lastSeenAt, locale) }) : t('candidates.neverSeen');
+}
+
 function StoreOption({ store, checked, onChoose }: { store: CandidateStore; checked: boolean; onChoose: () => void }) {
   const { t, locale } = useI18n();
   const id = `store-${store.storeId}`;
-  const seen = store.online ? t('candidates.online')
-    : store.lastSeenAt ? t('candidates.lastSeen', { time: formatTime(store.lastSeenAt, locale) }) : t('candidates.neverSeen');
+  const seen = seenText(store, t, locale);
   return (
     <li>
       <label className="store-option" htmlFor={id}>
