@@ -134,6 +134,16 @@ describeWithDatabase(`re-dispatch, notices and stock on ${testDatabaseKind}`, ()
     }
   });
 
+  test('[DS1] abuse: a store id with U+0000 or a lone surrogate is refused with the field, never a 500', async () => {
+    const orderId = (await hq().orders.create({ customerId: 'c-1', lines: [{ productId: 'p-1', quantity: 1 }] })).id;
+    for (const storeId of ['store-a\u0000', '\uD800', '', 'x'.repeat(65)]) {
+      const error = await hq().orders.dispatch({ orderId, storeId }).catch((e: { code: string; message: string }) => e);
+      expect(error).toMatchObject({ code: 'BAD_REQUEST' });
+      expect((error as { message: string }).message).not.toMatch(/select|failed query/i);
+    }
+    expect(await stateOf(orderId)).toMatchObject({ status: 'received', storeId: null });
+  });
+
   test('[SEC] a store user cannot read dispatch notices', async () => {
     expect(await codeOf(auto.caller(managerA).dispatch.waiting())).toBe('FORBIDDEN');
     const [row] = await rowsOf<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM dispatch_notices`);

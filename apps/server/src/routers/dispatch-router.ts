@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { storableText } from '@repo/domain';
 import { noticesSince, ordersNeedingDispatcher, type DispatchNotice } from '../dispatch/dispatch-notices.js';
 import { FieldProblems } from '../field-problems.js';
 import { parseStockCsv } from '../stock/stock-counts.js';
@@ -42,7 +43,7 @@ export const dispatchRouter = router({
 
   /** A CSV export from the inventory system replaces one store's quantities (DS14). */
   importStock: hqProcedure
-    .input(z.object({ storeId: z.string().min(1).max(64), csv: z.string().min(1).max(2_000_000) }))
+    .input(z.object({ storeId: storableText({ min: 1, max: 64 }), csv: z.string().min(1).max(2_000_000) }))
     .mutation(async ({ ctx, input }) => {
       const parsed = parseStockCsv(input.csv);
       const result = parsed.ok ? await replaceStoreStock(ctx.db, input.storeId, parsed.counts) : parsed;

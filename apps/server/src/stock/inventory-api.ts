@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { eq, or } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { isStorableText } from '@repo/domain';
 import type { Database } from '../db/database.js';
 import { stores } from '../db/schema.js';
 import { maxStockRows, parseStockCsv, parseStockItems, type FieldProblem } from './stock-counts.js';
@@ -36,7 +37,7 @@ export async function inventoryApi(app: FastifyInstance, options: InventoryApiOp
 
   app.put<{ Params: { store: string } }>('/stores/:store/stock', async (req, reply) => {
     const storeParam = req.params.store;
-    if (storeParam.length > 64) return badRequest(reply, [{ path: 'store', message: 'No such store.' }]);
+    if (storeParam.length > 64 || !isStorableText(storeParam)) return badRequest(reply, [{ path: 'store', message: 'A store id or code of at most 64 readable characters.' }]);
     const [store] = await options.db.select({ id: stores.id }).from(stores).where(or(eq(stores.id, storeParam), eq(stores.code, storeParam)));
     if (!store) return reply.code(404).send({ error: 'NOT_FOUND', message: `No store with id or code "${storeParam}".` });
     const parsed = typeof req.body === 'string' ? parseStockCsv(req.body) : parseStockItems(req.body);

@@ -71,6 +71,25 @@ describeWithDatabase(`stock import on ${testDatabaseKind}`, () => {
     expect(await counts('store-a')).toEqual(before);
   });
 
+  test('[DS14] abuse: a file too large, empty, wrong types or a lone surrogate is refused with the field; nothing changes', async () => {
+    const before = await counts('store-a');
+    const hq = server.caller(hqToken) as unknown as { dispatch: { importStock: (input: unknown) => Promise<unknown> } };
+    const cases: unknown[] = [
+      { storeId: 'store-a', csv: `gtin,quantity\n${'6901234567892,1\n'.repeat(150_000)}` },
+      { storeId: 'store-a', csv: '' },
+      { storeId: 'store-a', csv: 42 },
+      { storeId: ['store-a'], csv: 'gtin,quantity\n' },
+      { storeId: 'store-a', csv: 'gtin,quantity\n6901234567892,\uD800\n' },
+      { storeId: 'store-a\u0000', csv: 'gtin,quantity\n6901234567892,1\n' },
+    ];
+    for (const input of cases) {
+      const error = await hq.dispatch.importStock(input).catch((e: { code: string; message: string }) => e);
+      expect(error).toMatchObject({ code: 'BAD_REQUEST' });
+      expect((error as { message: string }).message).not.toMatch(/select|insert|stack/i);
+    }
+    expect(await counts('store-a')).toEqual(before);
+  });
+
   async function codeOfImport(input: { storeId: string; csv: string }) {
     return server.caller(hqToken).dispatch.importStock(input).then(() => 'OK', (e: { code: string }) => e.code);
   }
@@ -105,6 +124,7 @@ describeWithDatabase(`stock import on ${testDatabaseKind}`, () => {
       expect(res.body).not.toMatch(/select|stack|at \//i);
       if (field) expect(res.json().fields.map((f: { path: string }) => f.path)).toContain(field);
     }
+    expect((await app.inject({ method: 'PUT', url: '/api/inventory/stores/B01%00/stock', headers: { ...auth, 'content-type': 'text/csv' }, payload: 'gtin,quantity\n' })).statusCode).toBe(400);
     expect((await app.inject({ method: 'PUT', url: '/api/inventory/stores/nowhere/stock', headers: { ...auth, 'content-type': 'text/csv' }, payload: 'gtin,quantity\n' })).statusCode).toBe(404);
     expect(await counts('store-b')).toEqual({ 'p-1': [12, 0], 'p-2': [0, 0] });
   });

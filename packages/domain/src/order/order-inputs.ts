@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { storableText } from '../storable-text.js';
 import { deliveryAddressSchema } from './order.js';
 
-const id = z.string().trim().min(1).max(64);
+// Storable: an id with U+0000 or a lone surrogate is refused here, never sent to the database.
+const id = storableText({ trim: true, min: 1, max: 64 });
 
 /** What head office fills in to take an order; the console form and the server both use it. */
 export const createOrderInput = z.object({
