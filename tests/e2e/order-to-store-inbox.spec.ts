@@ -12,7 +12,8 @@ test('an order taken and dispatched in the head-office console appears in the st
   const hqContext = await browser.newContext({ locale: 'zh-CN' });
   const hq = await HqConsole.open(hqContext);
   await hq.signIn();
-  const number = await hq.takeOrder('王', [{ search: '农夫山泉', quantity: 2 }, { search: '牛奶', quantity: 1 }]);
+  // 周军 (c-001) lives within 徐家汇店's delivery radius (docs/dispatch.md DS1).
+  const number = await hq.takeOrder('周军', [{ search: '农夫山泉', quantity: 2 }, { search: '牛奶', quantity: 1 }]);
   await hq.page.screenshot({ path: 'test-results/screens/hq-intake-1280.png' });
   await hq.dispatch(number, '徐家汇店');
   await hq.page.screenshot({ path: 'test-results/screens/hq-dispatched-1280.png' });

@@ -1,23 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, expect, test, type BrowserContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { handheld } from './fixtures/handheld.js';
 import { HqApi } from './fixtures/hq-api.js';
 import { StoreApp } from './fixtures/store-app.js';
 
 // Device faults on one handheld with a persistent profile (a real Chromium user-data dir, as a PDA
 // keeps it): several people sign in and out of it. Rule ids: docs/sync-protocol.md.
-
-async function handheld(baseURL: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'pda-profile-')), {
-    baseURL,
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    serviceWorkers: 'allow',
-    locale: 'zh-CN',
-    viewport: { width: 360, height: 640 },
-  });
-}
 
 /** Signs in whoever: a manager lands on the inbox, a clerk on their own screen; both show the device bar. */
 async function signInAs(app: StoreApp, username: string): Promise<void> {

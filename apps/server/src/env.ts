@@ -19,6 +19,12 @@ const envSchema = z.object({
   PROMISE_MINUTES: z.coerce.number().int().positive().max(24 * 60).default(60),
   /** Seconds a clerk may undo a close at the door. */
   UNDO_WINDOW_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
+  /** Re-offer a declined or expired order to the next store by itself; off: hand it to the dispatcher (docs/dispatch.md DS6). */
+  AUTO_REDISPATCH: z.enum(['on', 'off']).default('on'),
+  /** Seconds between the dispatch timer's looks for due offers, in every server process. */
+  DISPATCH_TICK_SECONDS: z.coerce.number().positive().max(3600).default(5),
+  /** The inventory system's key for PUT /api/inventory/…; unset, that API refuses every call. */
+  INVENTORY_API_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'at least 16 characters').optional()),
   /** Load the demo chain into an empty database on start. */
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),

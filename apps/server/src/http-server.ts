@@ -8,6 +8,8 @@ import type { Database } from './db/database.js';
 import { paths } from './env.js';
 import { appRouter, type AppRouter } from './routers/app-router.js';
 import { appSecurityHeaders } from './security-headers.js';
+import { Dispatcher } from './dispatch/dispatcher.js';
+import { inventoryApi } from './stock/inventory-api.js';
 import { StorePokes } from './store-pokes.js';
 import { internalErrorMessage, type Context, type ServerConfig } from './trpc.js';
 
@@ -22,6 +24,9 @@ export interface HttpServerOptions {
   readonly now?: () => Date;
   /** In-process by default; several processes on one PostgreSQL pass a `PostgresStorePokes`. */
   readonly pokes?: StorePokes;
+  /** Seconds between dispatch ticks (offer expiry, re-dispatch); the timer starts with the server. */
+  readonly dispatchTickSeconds?: number;
+  readonly inventoryApiKey?: string | undefined;
 }
 
 /**
@@ -31,7 +36,7 @@ export interface HttpServerOptions {
 export const maxBatchSize = 20;
 
 /** The one process: tRPC under /trpc, proof uploads under /blobs, the store PWA under /store/, the console under /hq/. */
-export async function buildHttpServer(options: HttpServerOptions): Promise<{ app: FastifyInstance; pokes: StorePokes }> {
+export async function buildHttpServer(options: HttpServerOptions): Promise<{ app: FastifyInstance; pokes: StorePokes; dispatcher: Dispatcher }> {
   const app = Fastify({
     logger: {
       level: options.logLevel ?? 'info',
@@ -43,6 +48,12 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
   const pokes = options.pokes ?? new StorePokes();
   const now = options.now ?? (() => new Date());
   app.setErrorHandler(answerError);
+  const dispatcher = new Dispatcher({
+    db: options.db, pokes, now, autoRedispatch: options.config.autoRedispatch, offerTtlMinutes: options.config.offerTtlMinutes,
+    tickMs: (options.dispatchTickSeconds ?? 5) * 1000, log: (message) => app.log.warn(message),
+  });
+  app.addHook('onReady', async () => dispatcher.start());
+  app.addHook('onClose', async () => dispatcher.stop());
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -52,6 +63,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
       createContext: ({ req, info }): Context => ({
         db: options.db,
         pokes,
+        dispatcher,
         config: options.config,
         now,
         address: req.ip,
@@ -67,11 +79,12 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
   });
 
   await blobRoutes(app, { db: options.db, blobs: options.blobs, now });
+  await app.register(inventoryApi, { prefix: '/api/inventory', db: options.db, apiKey: options.inventoryApiKey });
   await serveApp(app, '/store/', paths.storeDist, true);
   await serveApp(app, '/hq/', paths.hqDist, false);
   app.get('/', (_req, reply) => reply.redirect('/hq/'));
   app.get('/healthz', () => ({ ok: true }));
-  return { app, pokes };
+  return { app, pokes, dispatcher };
 }
 
 async function serveApp(app: FastifyInstance, prefix: string, root: string, decorate: boolean): Promise<void> {

@@ -21,8 +21,10 @@ const { app } = await buildHttpServer({
   logLevel: env.LOG_LEVEL,
   config: {
     sessionTtlHours: env.SESSION_TTL_HOURS, offerTtlMinutes: env.OFFER_TTL_MINUTES,
-    promiseMinutes: env.PROMISE_MINUTES, undoWindowSeconds: env.UNDO_WINDOW_SECONDS,
+    promiseMinutes: env.PROMISE_MINUTES, undoWindowSeconds: env.UNDO_WINDOW_SECONDS, autoRedispatch: env.AUTO_REDISPATCH === 'on',
   },
+  dispatchTickSeconds: env.DISPATCH_TICK_SECONDS,
+  inventoryApiKey: env.INVENTORY_API_KEY,
 });
 await app.listen({ port: env.PORT, host: env.HOST });
 

@@ -5,7 +5,9 @@ import { findUnstorableText, type Actor } from '@repo/domain';
 import { LoginThrottledCause } from './auth/login-throttle.js';
 import { actorOf, findSessionUser, type SessionUser } from './auth/sessions.js';
 import type { Database } from './db/database.js';
+import { FieldProblems } from './field-problems.js';
 import { RejectionCause } from './rejection-error.js';
+import type { Dispatcher } from './dispatch/dispatcher.js';
 import type { StorePokes } from './store-pokes.js';
 
 export interface ServerConfig {
@@ -13,12 +15,16 @@ export interface ServerConfig {
   readonly offerTtlMinutes: number;
   readonly promiseMinutes: number;
   readonly undoWindowSeconds: number;
+  /** AUTO_REDISPATCH: a returned order is re-offered by the server (docs/dispatch.md DS6). */
+  readonly autoRedispatch: boolean;
 }
 
 /** Everything a procedure may use; built once per request. */
 export interface Context {
   readonly db: Database;
   readonly pokes: StorePokes;
+  /** This process's dispatch timer: woken by a decline, rung when it writes notices. */
+  readonly dispatcher: Dispatcher;
   readonly config: ServerConfig;
   readonly token: string | null;
   /** The caller's network address, for the per-address login limit (docs/security.md). */
@@ -46,7 +52,8 @@ const t = initTRPC.context<Context>().meta<Meta>().create({
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     const fields = cause instanceof ZodError
       ? cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
-      : cause instanceof UnstorableInputCause ? [{ path: cause.path.join('.'), message: cause.message }] : undefined;
+      : cause instanceof UnstorableInputCause ? [{ path: cause.path.join('.'), message: cause.message }]
+        : cause instanceof FieldProblems ? cause.problems.slice(0, 50) : undefined;
     const rejection = cause instanceof RejectionCause && error.code !== 'FORBIDDEN' ? cause.rejection.reason : undefined;
     // A device told "gap" must know from where to resend; it never has to parse the message.
     const expectedMutationId = cause instanceof MutationGapError ? cause.expected : undefined;

@@ -12,3 +12,4 @@ export * from './storable-text.js';
 export * from './storable-value.js';
 export * from './order/delivery-code.js';
 export * from './order/departure.js';
+export * from './stock/stock-effect.js';

@@ -1,4 +1,4 @@
-import { createTRPCClient, httpBatchLink, type TRPCLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, type TRPCLink } from '@trpc/client';
 import { tap } from '@trpc/server/observable';
 import type { AppRouter } from '@repo/server/app-router';
 
@@ -15,14 +15,19 @@ export function createApiClient({ getToken, onUnauthorized }: ApiClientOptions) 
   return createTRPCClient<AppRouter>({
     links: [
       watchUnauthorized(onUnauthorized),
-      httpBatchLink({
-        url: '/trpc',
-        // The server refuses batches over its maxBatchSize (20).
-        maxItems: 10,
-        headers: () => {
-          const token = getToken();
-          return token ? { authorization: `Bearer ${token}` } : {};
-        },
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        // Server-sent events (dispatch notices): EventSource sends no headers, so the token rides in the connection params.
+        true: httpSubscriptionLink({ url: '/trpc', connectionParams: () => ({ token: getToken() ?? '' }) }),
+        false: httpBatchLink({
+          url: '/trpc',
+          // The server refuses batches over its maxBatchSize (20).
+          maxItems: 10,
+          headers: () => {
+            const token = getToken();
+            return token ? { authorization: `Bearer ${token}` } : {};
+          },
+        }),
       }),
     ],
   });

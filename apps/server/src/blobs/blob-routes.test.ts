@@ -12,7 +12,7 @@ import { seedTestChain, testServer } from '../test/test-chain.js';
 import { describeWithDatabase, openTestDatabase, testDatabaseKind } from '../test/test-database.js';
 import { DiskBlobStore } from './disk-blob-store.js';
 
-const config = { sessionTtlHours: 12, offerTtlMinutes: 15, promiseMinutes: 60, undoWindowSeconds: 120 };
+const config = { sessionTtlHours: 12, offerTtlMinutes: 15, promiseMinutes: 60, undoWindowSeconds: 120, autoRedispatch: true };
 
 /** A JPEG-looking file: the real signature, then random bytes (the server checks no more). */
 function jpeg(bytes: number): Buffer {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint, bigserial, doublePrecision, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp,
+  bigint, bigserial, boolean, doublePrecision, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp,
 } from 'drizzle-orm/pg-core';
 import type { Order } from '@repo/domain';
 
@@ -12,6 +12,10 @@ export const stores = pgTable('stores', {
   phone: text('phone').notNull(),
   lat: doublePrecision('lat').notNull(),
   lng: doublePrecision('lng').notNull(),
+  /** How far the store delivers, in metres; customers farther away are not offered to it (docs/dispatch.md DS1). */
+  deliveryRadiusM: integer('delivery_radius_m').notNull().default(3000),
+  /** A closed store (shut for the day, renovation) is left out of dispatch. */
+  open: boolean('open').notNull().default(true),
 });
 
 export const users = pgTable('users', {
@@ -75,7 +79,10 @@ export const stock = pgTable(
   {
     storeId: text('store_id').notNull().references(() => stores.id),
     productId: text('product_id').notNull().references(() => products.id),
+    /** On hand, as the inventory system last reported it, less what was delivered since. */
     quantity: integer('quantity').notNull(),
+    /** Set aside for accepted orders not yet delivered (docs/dispatch.md DS10); free = quantity - reserved. */
+    reserved: integer('reserved').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.storeId, t.productId] })],
 );
@@ -110,12 +117,22 @@ export const orders = pgTable(
     data: jsonb('data').$type<Order>().notNull(),
     /** The store's version at this order's last change; 0 while no store holds it. */
     storeVersion: bigint('store_version', { mode: 'number' }).notNull().default(0),
+    /** The open offer's expiry, for the expiry timer's index; null unless offered. */
+    offerExpiresAt: timestamp('offer_expires_at', { withTimezone: true }),
+    /**
+     * Where a returned order stands with dispatch (docs/dispatch.md DS5-DS8): 'returned' (declined or
+     * expired, waiting for the re-dispatcher), 'needs_dispatcher' (a person chooses), 'no_candidate'
+     * (flagged: no store can take it); null otherwise.
+     */
+    dispatchState: text('dispatch_state', { enum: ['returned', 'needs_dispatcher', 'no_candidate'] }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     index('orders_store_idx').on(t.storeId, t.storeVersion),
     index('orders_status_idx').on(t.status, t.updatedAt),
+    index('orders_offer_due_idx').on(t.offerExpiresAt).where(sql`status = 'offered'`),
+    index('orders_dispatch_state_idx').on(t.dispatchState).where(sql`dispatch_state IS NOT NULL`),
   ],
 );
 
@@ -210,3 +227,25 @@ export const proofBlobs = pgTable('proof_blobs', {
   uploadedBy: text('uploaded_by').notNull().references(() => users.id),
   storedAt: timestamp('stored_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * What happened to an offer, for the dispatcher's live notices: a store declined (with its reason) or
+ * let it expire, and what the re-dispatcher did next (re-offered, suggested a store, found none).
+ */
+export const dispatchNotices = pgTable(
+  'dispatch_notices',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderId: text('order_id').notNull().references(() => orders.id),
+    kind: text('kind', { enum: ['declined', 'expired', 'short_redispatch'] }).notNull(),
+    /** The store that let the order go. */
+    storeId: text('store_id').notNull().references(() => stores.id),
+    /** The store's decline reason code, when it gave one. */
+    reason: text('reason'),
+    outcome: text('outcome', { enum: ['reoffered', 'needs_dispatcher', 'no_candidate'] }).notNull(),
+    /** The store it was re-offered to, or the one suggested to the dispatcher. */
+    nextStoreId: text('next_store_id').references(() => stores.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('dispatch_notices_at_idx').on(t.at)],
+);

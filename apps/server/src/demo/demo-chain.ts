@@ -1,7 +1,7 @@
 import { withCheckDigit } from '@repo/domain';
 import { demoCategories, demoFamilies } from './demo-products.js';
 import { givenNames, surnames } from './demo-people.js';
-import { demoEstates, demoRoads, demoStores } from './demo-stores.js';
+import { demoClosedStoreCodes, demoEstates, demoRadiusM, demoStores } from './demo-stores.js';
 
 /** A deterministic pseudo-random source, so every demo database is the same chain. */
 export function seededRandom(seed: number): () => number {
@@ -18,7 +18,10 @@ export function seededRandom(seed: number): () => number {
 const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 
 export function buildDemoStores() {
-  return demoStores.map((s, i) => ({ id: `store-${String(i + 1).padStart(2, '0')}`, phone: `021-6${String(4000000 + i * 1111).slice(0, 7)}`, ...s }));
+  return demoStores.map((s, i) => ({
+    id: `store-${String(i + 1).padStart(2, '0')}`, phone: `021-6${String(4000000 + i * 1111).slice(0, 7)}`, ...s,
+    deliveryRadiusM: demoRadiusM, open: !demoClosedStoreCodes.includes(s.code),
+  }));
 }
 
 export interface DemoProduct {
@@ -65,21 +68,42 @@ export function mobilePhone(rand: () => number): string {
   return `1${pick(rand, ['3', '5', '7', '8', '9'])}${String(Math.floor(rand() * 1e9)).padStart(9, '0')}`;
 }
 
-/** 200 customers living near the stores, with a flat number a clerk can find. */
+/**
+ * 200 customers, each on a road of a store's own district and within 1.5 km of it, so the
+ * address, the district and the coordinates agree and every distance dispatch shows is true.
+ * The first lives between 徐家汇店 and 打浦桥店: within reach of both, for the re-dispatch demo.
+ */
 export function buildDemoCustomers(stores: ReturnType<typeof buildDemoStores>, count = 200, rand = seededRandom(7)) {
   return Array.from({ length: count }, (_, i) => {
     const store = stores[i % stores.length]!;
-    const [district, road] = pick(rand, demoRoads);
+    const road = pick(rand, store.roads);
     const estate = `${pick(rand, ['锦绣', '阳光', '春江', '梅园', '华庭', '东方', '康乐', '福海'])}${pick(rand, demoEstates)}`;
     const building = 1 + Math.floor(rand() * 20);
     const flat = `${1 + Math.floor(rand() * 28)}0${1 + Math.floor(rand() * 4)}`;
+    // At most 0.0095° each way: about 1.05 km north-south and 0.9 km east-west, 1.4 km at the corner.
+    const position = i === 0 ? { lat: 31.2012, lng: 121.4521 } : { lat: store.lat + (rand() - 0.5) * 0.019, lng: store.lng + (rand() - 0.5) * 0.019 };
     return {
       id: `c-${String(i + 1).padStart(3, '0')}`,
       name: personName(rand),
       phone: mobilePhone(rand),
-      address: `上海市${district}${road} ${10 + Math.floor(rand() * 990)} 号 ${estate} ${building} 号楼 ${flat} 室`,
-      lat: store.lat + (rand() - 0.5) * 0.02,
-      lng: store.lng + (rand() - 0.5) * 0.02,
+      address: `上海市${store.district}${road} ${10 + Math.floor(rand() * 990)} 号 ${estate} ${building} 号楼 ${flat} 室`,
+      ...position,
     };
+  });
+}
+
+/**
+ * On-hand counts with the gaps a real chain has: every store carries the first 20 products (staples)
+ * with at least 6 on the shelf; of the rest, bigger stores carry more, and about one in ten carried
+ * lines is sold out. Products the demo orders use are stocked at the stores that hold those orders.
+ */
+export function buildDemoStock(stores: ReturnType<typeof buildDemoStores>, products: readonly DemoProduct[], ordered: ReadonlySet<string>, rand: () => number) {
+  return stores.flatMap((s, si) => {
+    const carries = si < 3 ? 0.95 : 0.7 + (si % 4) * 0.05;
+    return products.map((p, pi) => {
+      const staple = pi < 20 || (si < 3 && ordered.has(p.id));
+      const quantity = staple ? 6 + Math.floor(rand() * 40) : rand() > carries ? 0 : rand() < 0.1 ? 0 : 1 + Math.floor(rand() * 40);
+      return { storeId: s.id, productId: p.id, quantity };
+    });
   });
 }

@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { hasValidCheckDigit } from '@repo/domain';
+import { distanceKm, hasValidCheckDigit } from '@repo/domain';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.js';
 import { customers, orders, packagings, products, stock, stores, users } from '../db/schema.js';
@@ -67,6 +67,32 @@ describeWithDatabase(`[DEMO] the demo chain on ${testDatabaseKind}`, () => {
     const held = await storeOrders(server.caller(token));
     expect(held.length).toBeGreaterThan(0);
     expect(held.every((o) => 'storeId' in o && o.storeId === manager?.storeId)).toBe(true);
+  });
+
+  test('[DEMO7] every customer lives on a road of a store\'s district, within that store\'s delivery radius', async () => {
+    const shops = await database.db.select().from(stores);
+    for (const c of await database.db.select().from(customers)) {
+      const near = shops.filter((s) => distanceKm(s, c) * 1000 <= s.deliveryRadiusM);
+      const district = c.address.match(/^上海市(.+?区)/)?.[1];
+      expect(near.some((s) => s.address.includes(district!)), `${c.id} ${c.address}`).toBe(true);
+    }
+    const [first] = await database.db.select().from(customers).where(eq(customers.id, 'c-001'));
+    const reach = shops.filter((s) => distanceKm(s, first!) * 1000 <= s.deliveryRadiusM).map((s) => s.name);
+    expect(reach).toEqual(expect.arrayContaining(['徐家汇店', '打浦桥店']));
+  });
+
+  test('[DEMO8] stores deliver within 3 km, one is closed; stock has gaps but staples are everywhere and no count is negative', async () => {
+    const shops = await database.db.select().from(stores);
+    expect(new Set(shops.map((s) => s.deliveryRadiusM))).toEqual(new Set([3000]));
+    expect(shops.filter((s) => !s.open).map((s) => s.name)).toEqual(['曹家渡店']);
+    const rows = await database.db.select().from(stock);
+    const soldOut = rows.filter((r) => r.quantity === 0).length;
+    expect(soldOut / rows.length).toBeGreaterThan(0.05);
+    expect(soldOut / rows.length).toBeLessThan(0.35);
+    expect(rows.filter((r) => ['p-001', 'p-005', 'p-020'].includes(r.productId)).every((r) => r.quantity >= 1)).toBe(true);
+    expect(rows.filter((r) => r.quantity < 0 || r.reserved < 0)).toEqual([]);
+    // Orders accepted and not yet delivered hold their goods.
+    expect(rows.some((r) => r.reserved > 0)).toBe(true);
   });
 
   test('[DEMO6] loading again into a database that has stores changes nothing', async () => {

@@ -6,7 +6,7 @@ import type { Database, Transaction } from '../db/database.js';
 import { insertOrder, saveTransitions } from '../db/order-rows.js';
 import { customers, deliveryCodes, packagings, products, stock, stores, users } from '../db/schema.js';
 import { deliveryTermsFor } from '../orders/delivery-terms.js';
-import { buildDemoCustomers, buildDemoProducts, buildDemoStores, personName, seededRandom } from './demo-chain.js';
+import { buildDemoCustomers, buildDemoProducts, buildDemoStock, buildDemoStores, personName, seededRandom } from './demo-chain.js';
 
 /** Every demo account shares this password; it is printed on start. Demo only, never for a real chain. */
 export const demoPassword = 'demo1234';
@@ -42,12 +42,12 @@ export async function loadDemoData(db: Database, now: Date): Promise<void> {
   const accounts = buildAccounts(demoStores, rand);
   const hashes = await Promise.all(accounts.map(() => hashPassword(demoPassword)));
   await db.transaction(async (tx) => {
-    await tx.insert(stores).values(demoStores.map(({ id, code, name, address, phone, lat, lng }) => ({ id, code, name, address, phone, lat, lng })));
+    await tx.insert(stores).values(demoStores.map(({ id, code, name, address, phone, lat, lng, deliveryRadiusM, open }) => ({ id, code, name, address, phone, lat, lng, deliveryRadiusM, open })));
     await tx.insert(users).values(accounts.map((a, i) => ({ ...a, passwordHash: hashes[i]! })));
     await tx.insert(products).values(demoProducts.map(({ id, gtin, name, category, priceFen, minShelfLifeDays }) => ({ id, gtin, name, category, priceFen, minShelfLifeDays })));
     const cases = demoProducts.filter((p) => p.caseGtin && p.caseUnits);
     await tx.insert(packagings).values(cases.map((p) => ({ gtin: p.caseGtin!, productId: p.id, unitsPerPack: p.caseUnits! })));
-    const stockRows = demoStores.flatMap((s) => demoProducts.map((p) => ({ storeId: s.id, productId: p.id, quantity: rand() < 0.1 ? 0 : Math.floor(rand() * 40) })));
+    const stockRows = buildDemoStock(demoStores, demoProducts, new Set(demoOrderProducts(demoProducts).map((p) => p.id)), rand);
     for (let i = 0; i < stockRows.length; i += 1000) await tx.insert(stock).values(stockRows.slice(i, i + 1000));
     await tx.insert(customers).values(demoCustomers);
     await loadDemoOrders(tx, { stores: demoStores, products: demoProducts, customers: demoCustomers, rand, now });
@@ -69,6 +69,18 @@ function buildAccounts(demoStores: ReturnType<typeof buildDemoStores>, rand: () 
   ];
 }
 
+const demoOrderCount = 45;
+
+/** The products of demo order `i`: one to four lines spread over the catalogue. */
+function demoOrderLineProducts<P>(products: readonly P[], i: number): P[] {
+  return Array.from({ length: 1 + (i % 4) }, (_, k) => products[(i * 13 + k * 29) % products.length]!);
+}
+
+/** Every product some demo order holds. */
+function demoOrderProducts<P>(products: readonly P[]): P[] {
+  return Array.from({ length: demoOrderCount }, (_, i) => demoOrderLineProducts(products, i)).flat();
+}
+
 /** How far each demo order walks down the lifecycle, one walk per status a store or head office sees. */
 const walks: readonly (readonly OrderEvent['type'][])[] = [
   [], ['offer'], ['offer', 'accept'], ['offer', 'accept', 'start_pick'], ['offer', 'accept', 'start_pick', 'finish_pick'],
@@ -85,11 +97,12 @@ interface DemoOrderSources {
 }
 
 async function loadDemoOrders(tx: Transaction, src: DemoOrderSources): Promise<void> {
-  for (let i = 0; i < 45; i++) {
+  for (let i = 0; i < demoOrderCount; i++) {
     const store = src.stores[i % 3]!; // The first three stores get a busy day; the rest start quiet.
-    const customer = src.customers[(i * 7) % src.customers.length]!;
-    const created = new Date(src.now.getTime() - (45 - i) * 6 * 60_000);
-    const lines = Array.from({ length: 1 + (i % 4) }, (_, k) => src.products[(i * 13 + k * 29) % src.products.length]!).map((p, k) => ({
+    // A customer of that store's own neighbourhood (customer n lives near store n mod 14).
+    const customer = src.customers[(i % 3) + src.stores.length * (Math.floor(i / 3) % 14)]!;
+    const created = new Date(src.now.getTime() - (demoOrderCount - i) * 6 * 60_000);
+    const lines = demoOrderLineProducts(src.products, i).map((p, k) => ({
       productId: p.id, gtin: p.gtin.padStart(14, '0'), name: p.name, quantity: 1 + ((i + k) % 3), confirmedQuantity: 1 + ((i + k) % 3),
       unitPriceFen: p.priceFen,
     }));

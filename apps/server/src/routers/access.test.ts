@@ -26,6 +26,10 @@ const access: Record<string, Access> = {
   'orders.get': 'hq',
   'orders.candidateStores': 'hq',
   'orders.proofBlobs': 'hq',
+  'devices.unsentWork': 'hq',
+  'dispatch.notices': 'hq',
+  'dispatch.waiting': 'hq',
+  'dispatch.importStock': 'hq',
   'sync.push': 'store',
   'sync.pull': 'store',
   'sync.poke': 'store',
@@ -83,6 +87,8 @@ describeWithDatabase(`[SEC] access rules on ${testDatabaseKind}`, () => {
       'orders.list': {}, 'orders.get': { orderId: orderA }, 'orders.candidateStores': { orderId: orderA }, 'orders.proofBlobs': { orderId: orderA },
       'sync.push': { clientId: randomUUID(), mutations: [{ id: 1, name: 'offer.accept', version: 1, args: { orderId: orderA }, createdAt: new Date().toISOString() }] },
       'sync.pull': { clientId: randomUUID(), cursor: null },
+      // The same counts the chain already has, so the import changes nothing the other cases see.
+      'dispatch.importStock': { storeId: 'store-a', csv: 'gtin,quantity\n6901234567892,50\n6901234567908,5\n' },
     };
     return c[area]![name]!(inputs[path]);
   }

@@ -1,12 +1,16 @@
 import { router } from '../trpc.js';
 import { authRouter } from './auth-router.js';
 import { catalogRouter } from './catalog-router.js';
+import { devicesRouter } from './devices-router.js';
+import { dispatchRouter } from './dispatch-router.js';
 import { ordersRouter } from './orders-router.js';
 import { syncRouter } from './sync-router.js';
 
 export const appRouter = router({
   auth: authRouter,
   catalog: catalogRouter,
+  devices: devicesRouter,
+  dispatch: dispatchRouter,
   orders: ordersRouter,
   sync: syncRouter,
 });

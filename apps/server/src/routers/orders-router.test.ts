@@ -87,11 +87,12 @@ describeWithDatabase(`[OR] order intake and dispatch on ${testDatabaseKind}`, ()
     expect(await snapshot()).toEqual(afterFirst);
   });
 
-  test('[OR6] candidate stores put the nearest store with all the stock first', async () => {
+  test('[OR6] candidate stores: the store within reach with the stock; a store beyond its radius is left out, with why', async () => {
     const order = await hq().orders.create({ customerId: 'c-1', lines: [{ productId: 'p-1', quantity: 10 }] });
-    const candidates = await hq().orders.candidateStores({ orderId: order.id });
-    expect(candidates.map((c) => [c.storeId, c.hasAllStock])).toEqual([['store-a', true], ['store-b', false]]);
-    expect(candidates[0]!.distanceKm).toBeLessThan(candidates[1]!.distanceKm);
+    const { candidates, leftOut } = await hq().orders.candidateStores({ orderId: order.id });
+    expect(candidates.map((c) => [c.storeId, c.hasAllStock])).toEqual([['store-a', true]]);
+    expect(leftOut).toEqual([expect.objectContaining({ storeId: 'store-b', why: 'out_of_range' })]);
+    expect(candidates[0]!.distanceKm).toBeLessThan(leftOut[0]!.distanceKm);
   });
 
   test('[OR7] cancelling pulls the order out of the store\'s inbox and records why', async () => {

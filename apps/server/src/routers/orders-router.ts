@@ -14,7 +14,7 @@ import { deliveryCodeMessage, deliveryTermsFor, type DeliveryTerms } from '../or
 import { orderHistory } from '../orders/order-history.js';
 import { shortResolutionEvent } from '../orders/short-resolution.js';
 import { applyOrderEvent } from '../order-actions.js';
-import { candidateStores, storeExists } from './order-dispatch.js';
+import { candidateStores, findStore } from './order-dispatch.js';
 import { hqProcedure, router } from '../trpc.js';
 
 /** Head office's side of an order: intake, dispatch, watching it to the end. */
@@ -33,9 +33,9 @@ export const ordersRouter = router({
   }),
 
   dispatch: hqProcedure.input(dispatchOrderInput).mutation(async ({ ctx, input }) => {
-    if (!(await storeExists(ctx.db, input.storeId))) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: 'No such store.' });
-    }
+    const store = await findStore(ctx.db, input.storeId);
+    if (!store) throw badField('storeId', 'No such store.');
+    if (!store.open) throw badField('storeId', 'That store is closed; choose another store.');
     const now = ctx.now();
     const offerExpiresAt = new Date(now.getTime() + ctx.config.offerTtlMinutes * 60_000).toISOString();
     return applyOrderEvent({
@@ -92,7 +92,7 @@ export const ordersRouter = router({
   candidateStores: hqProcedure.input(orderIdInput).query(async ({ ctx, input }) => {
     const order = await loadOrder(ctx.db, input.orderId);
     if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order.' });
-    return candidateStores(ctx.db, order);
+    return candidateStores(ctx.db, order, ctx.now());
   }),
 });
 

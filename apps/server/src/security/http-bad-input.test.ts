@@ -31,7 +31,7 @@ describeWithDatabase(`[SEC] bad input over HTTP on ${testDatabaseKind}`, () => {
     database = await openTestDatabase();
     await seedTestChain(database.db);
     const direct = testServer(database.db);
-    ({ app } = await buildHttpServer({ db: database.db, config: { sessionTtlHours: 12, offerTtlMinutes: 15, promiseMinutes: 60, undoWindowSeconds: 120 }, blobs: new DiskBlobStore(blobDir), logStream: { write: (line) => void log.push(line) } }));
+    ({ app } = await buildHttpServer({ db: database.db, config: { sessionTtlHours: 12, offerTtlMinutes: 15, promiseMinutes: 60, undoWindowSeconds: 120, autoRedispatch: true }, blobs: new DiskBlobStore(blobDir), logStream: { write: (line) => void log.push(line) } }));
     tokens.hq = await direct.login('hq');
     tokens.store = await direct.login('a.manager');
     orderId = (await direct.caller(tokens.hq).orders.create({ customerId: 'c-1', lines: [{ productId: 'p-1', quantity: 1 }] })).id;
@@ -61,6 +61,7 @@ describeWithDatabase(`[SEC] bad input over HTTP on ${testDatabaseKind}`, () => {
     'orders.close': { who: 'hq', input: { orderId: 'no-such-order' } },
     'orders.resolveShort': { who: 'hq', input: { orderId: 'no-such-order', resolution: 'partial', note: '客户同意部分发货' } },
     'orders.proofBlobs': { who: 'hq', input: { orderId } },
+    'devices.unsentWork': { who: 'hq', input: undefined },
     'sync.push': { who: 'store', input: { clientId: randomUUID(), mutations: [{ id: 1, name: 'offer.accept', version: 1, args: { orderId: 'x' }, createdAt: new Date().toISOString() }] } },
     'sync.pull': { who: 'store', input: { clientId: randomUUID(), cursor: null } },
     // A subscription streams for as long as it lives and takes no input: its token handling is SEC40.

@@ -5,6 +5,7 @@ import { hashPassword } from '../auth/password.js';
 import type { Database } from '../db/database.js';
 import { customers, packagings, products, stock, stores, users } from '../db/schema.js';
 import { appRouter } from '../routers/app-router.js';
+import { Dispatcher } from '../dispatch/dispatcher.js';
 import { StorePokes } from '../store-pokes.js';
 import { createCallerFactory, type Context } from '../trpc.js';
 
@@ -42,21 +43,25 @@ export async function seedTestChain(db: Database): Promise<void> {
 export interface TestServer {
   readonly db: Database;
   readonly pokes: StorePokes;
+  readonly dispatcher: Dispatcher;
   /** A caller with no session, or signed in as `username` (logs in through the real procedure). */
   /** `address` is the caller's network address (the login limit counts per address). */
   caller(token?: string | null, address?: string): ReturnType<typeof appRouter.createCaller>;
   login(username: string): Promise<string>;
 }
 
-export function testServer(db: Database, now: () => Date = () => new Date()): TestServer {
+export function testServer(db: Database, now: () => Date = () => new Date(), options: { autoRedispatch?: boolean } = {}): TestServer {
   const pokes = new StorePokes();
+  const config = { sessionTtlHours: 12, offerTtlMinutes: 15, promiseMinutes: 60, undoWindowSeconds: 120, autoRedispatch: options.autoRedispatch ?? true };
+  // Not started: tests run its ticks themselves, at the times they choose.
+  const dispatcher = new Dispatcher({ db, pokes, now, autoRedispatch: config.autoRedispatch, offerTtlMinutes: config.offerTtlMinutes, tickMs: 60_000 });
   const factory = createCallerFactory(appRouter);
   const caller = (token: string | null = null, address = '127.0.0.1') => {
-    const ctx: Context = { db, pokes, now, token, address, config: { sessionTtlHours: 12, offerTtlMinutes: 15, promiseMinutes: 60, undoWindowSeconds: 120 } };
+    const ctx: Context = { db, pokes, dispatcher, now, token, address, config };
     return factory(ctx);
   };
   return {
-    db, pokes, caller,
+    db, pokes, dispatcher, caller,
     login: async (username) => (await caller().auth.login({ username, password: PASSWORD })).token,
   };
 }

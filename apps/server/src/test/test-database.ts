@@ -21,7 +21,7 @@ export const describeWithDatabase: typeof describe =
  * A fresh, migrated database of its own: in-memory PGlite, or a new PostgreSQL database that is
  * dropped on close, so runs and workers never see each other's rows.
  */
-export async function openTestDatabase(): Promise<OpenDatabase> {
+export async function openTestDatabase(): Promise<OpenDatabase & { url?: string }> {
   if (testDatabaseKind === 'pglite') return openDatabase({ kind: 'pglite' }, paths.migrations);
   const name = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   await withAdmin((admin) => admin.query(`CREATE DATABASE ${name}`));
@@ -30,6 +30,8 @@ export async function openTestDatabase(): Promise<OpenDatabase> {
   const opened = await openDatabase({ kind: 'postgres', url: url.toString() }, paths.migrations);
   return {
     ...opened,
+    /** For a second connection pool on the same database: another server process, as far as the database can tell. */
+    url: url.toString(),
     close: async () => {
       await opened.close();
       await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));

@@ -7,7 +7,7 @@ import { orderSchema, orderStatuses, type Order, type OrderStatus } from './orde
 
 /** The lifecycle as docs/order-lifecycle.md states it: event -> [rule, from states, roles, to state]. */
 const spec: Record<OrderEventType, { rule: string; from: OrderStatus[]; by: ActorRole[]; to: OrderStatus }> = {
-  offer: { rule: 'OL1', from: ['received'], by: ['hq'], to: 'offered' },
+  offer: { rule: 'OL1', from: ['received'], by: ['hq', 'system'], to: 'offered' },
   accept: { rule: 'OL2', from: ['offered'], by: ['store_manager'], to: 'accepted' },
   decline: { rule: 'OL3', from: ['offered'], by: ['store_manager'], to: 'received' },
   expire_offer: { rule: 'OL4', from: ['offered'], by: ['system', 'hq'], to: 'received' },

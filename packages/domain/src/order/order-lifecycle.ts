@@ -87,7 +87,7 @@ const cancellable = [
 
 /** The rules themselves; ids match docs/order-lifecycle.md. */
 export const lifecycleRules: Rules = {
-  offer: rule('OL1', ['received'], ['hq'], (order, event) => {
+  offer: rule('OL1', ['received'], ['hq', 'system'], (order, event) => {
     if (order.declinedBy.includes(event.storeId)) {
       return reject('STORE_ALREADY_DECLINED', 'That store already declined this order; choose another store.');
     }

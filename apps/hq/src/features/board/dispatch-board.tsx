@@ -4,6 +4,8 @@ import { api } from '../../session/session-store.js';
 import { formatTime } from '../../shell/format-time.js';
 import { ProblemAlert } from '../../shell/problem-alert.js';
 import { useApiQuery } from '../../shell/use-api-query.js';
+import { UnsentWork } from '../devices/unsent-work.js';
+import { StockImport } from '../dispatch/stock-import.js';
 import { OrderDetail } from './order-detail.js';
 import { OrderTable } from './order-table.js';
 import { StatusFilter, type StatusFilterValue } from './status-filter.js';
@@ -37,6 +39,8 @@ export function DispatchBoard({ orderId, actorId }: { orderId: string | null; ac
         <StatusFilter orders={orders} value={filter} onChange={setFilter} toCloseCount={toClose.data?.length ?? 0} />
         <ProblemAlert problem={list.problem} />
         {list.data ? <OrderTable orders={shown} selectedId={orderId} /> : <p className="muted">{t('board.loading')}</p>}
+        <UnsentWork />
+        <StockImport />
       </section>
       {orderId && <OrderDetail key={orderId} orderId={orderId} actorId={actorId} onChanged={reload} />}
     </div>

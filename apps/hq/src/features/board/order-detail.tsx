@@ -33,6 +33,8 @@ type Panel = 'dispatch' | 'cancel' | 'close' | 'short' | null;
 interface Notice {
   readonly key: HqKey;
   readonly params?: Params;
+  /** Shown only while the order is still offered to this store: a decline or an expiry ends it. */
+  readonly whileOfferedTo?: string;
 }
 
 /** One order: facts, lines, history, and the actions head office may take on it now. */
@@ -59,7 +61,7 @@ export function OrderDetail({ orderId, actorId, onChanged }: OrderDetailProps) {
         <a className="button close" href={routeHref({ name: 'board', orderId: null })}>{t('order.close')}</a>
       </div>
       <ProblemAlert problem={detail.problem} />
-      {notice && <p role="status" className="success">{t(notice.key, notice.params)}</p>}
+      {notice && stillTrue(notice, order) && <p role="status" className="success">{t(notice.key, notice.params)}</p>}
       {order && detail.data && (
         <>
           <OrderFacts order={order} deliveryCode={detail.data.deliveryCode} storeNames={storeNames} now={detail.refreshedAt ?? new Date()} />
@@ -94,7 +96,7 @@ function OrderActions({ order, actorId, panel, onPanel, onChanged }: OrderAction
   // The end-of-day batch closes orders still out for delivery; here head office closes what the door proved.
   const canClose = allowed.includes('close') && order.status === 'delivered';
   if (panel === 'dispatch') {
-    return <DispatchPanel order={order} onDispatched={(store) => onChanged({ key: 'dispatch.done', params: { store } })} onBack={() => onPanel(null)} />;
+    return <DispatchPanel order={order} onDispatched={(store, storeId) => onChanged({ key: 'dispatch.done', params: { store }, whileOfferedTo: storeId })} onBack={() => onPanel(null)} />;
   }
   if (panel === 'cancel') {
     return <CancelPanel orderId={order.id} status={order.status} onCancelled={() => onChanged({ key: 'cancel.done' })} onBack={() => onPanel(null)} />;
@@ -114,4 +116,8 @@ function OrderActions({ order, actorId, panel, onPanel, onChanged }: OrderAction
       {!canDispatch && !canCancel && !canClose && !canResolveShort && <p className="muted">{t('order.noActions')}</p>}
     </div>
   );
+}
+
+function stillTrue(notice: Notice, order: Order | undefined): boolean {
+  return !notice.whileOfferedTo || (order?.status === 'offered' && order.storeId === notice.whileOfferedTo);
 }
