@@ -100,8 +100,12 @@ test('[SY23] a poison action at the head of the queue is rejected and shown; the
   await app.waitForEmptyOutbox();
   const rejected = app.page.getByRole('region', { name: /个操作被拒绝/ });
   await expect(rejected).toContainText(`接单：订单 ${poison.number}`);
-  await expect(rejected).toContainText('订单当前状态不允许此操作');
+  // Who got to the order first (here head office's cancel), and what it is now (SY45).
+  await expect(rejected).toContainText('已先处理了此订单');
   await expect(rejected).toContainText('订单现在的状态：已取消');
+  // Why it left the store, with head office's reason (SY43).
+  await expect(app.page.getByRole('region', { name: '订单变动' })).toContainText(`订单 ${poison.number} 已被总部取消。`);
+  await expect(app.page.getByRole('region', { name: '订单变动' })).toContainText('原因：客户来电取消');
   await app.page.screenshot({ path: 'test-results/screens/store-rejected-360.png' });
   expect(await hq.eventCounts(poison.id)).not.toHaveProperty('accept');
   expect(await hq.eventCounts(fine.id)).toMatchObject({ accept: 1 });
