@@ -3,6 +3,7 @@ import { countRows } from '../load/store-device.js';
 import { expectNoSeriousA11yViolations } from './fixtures/accessibility.js';
 import { HqApi } from './fixtures/hq-api.js';
 import { StoreApp } from './fixtures/store-app.js';
+import { tolerateSlowKeys } from './fixtures/wedge.js';
 import { StoreDeviceApi } from './fixtures/store-api.js';
 
 // store-01's two clerks in the demo chain; u-02-c1 works at store-02.
@@ -14,29 +15,6 @@ const shots = 'test-results/screens';
 async function wedgeScan(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text, { delay: 4 });
   await page.keyboard.press('Enter');
-}
-
-/**
- * Saves scanner settings as the setup wizard would for a handheld whose keys can arrive up to a
- * second apart: this machine runs several browsers at once, and a scan split by the load would
- * test the wedge timing (scanner.spec.ts does that), not the hand-off. Written with raw IndexedDB
- * before the scanning screen opens, which reads it when it mounts.
- */
-async function tolerateSlowKeys(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((resolve, reject) => {
-    const open = indexedDB.open('store-app');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction('meta', 'readwrite');
-      tx.objectStore('meta').put({
-        key: 'scanner',
-        settings: { maxAverageGapMs: 250, minLength: 4, suffix: 'Enter', silenceMs: 1500, prefix: '', separatorAliases: ['<GS>'], duplicateWindowMs: 350 },
-        testedAt: new Date().toISOString(),
-      });
-      tx.oncomplete = () => (open.result.close(), resolve());
-      tx.onerror = () => reject(tx.error);
-    };
-  }));
 }
 
 async function staffNames(page: Page): Promise<Record<string, string>> {

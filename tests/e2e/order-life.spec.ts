@@ -5,6 +5,7 @@ import { ClerkPhone } from './fixtures/clerk-phone.js';
 import { HqApi, type CreatedOrder } from './fixtures/hq-api.js';
 import { HqConsole } from './fixtures/hq-console.js';
 import { StoreApp } from './fixtures/store-app.js';
+import { tolerateSlowKeys } from './fixtures/wedge.js';
 
 // Issue 9's walk: one order from the offer to the customer's hands through the real screens, the
 // network cut for every store step, and head office seeing it delivered with its proof.
@@ -14,24 +15,6 @@ const waterCase = withCheckDigit(`1${water.unit.slice(0, 12)}`);
 const milk = { id: 'p-003', unit: '6902074000013', name: '光明 鲜牛奶 250ml' };
 const door = { latitude: 31.1912, longitude: 121.4372, accuracy: 12 };
 const shots = 'test-results/screens';
-
-/** Scanner settings for a handheld whose keys can arrive far apart, so a loaded machine tests the walk, not the wedge timing. */
-async function tolerateSlowKeys(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((resolve, reject) => {
-    const open = indexedDB.open('store-app');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction('meta', 'readwrite');
-      tx.objectStore('meta').put({
-        key: 'scanner',
-        settings: { maxAverageGapMs: 250, minLength: 4, suffix: 'Enter', silenceMs: 1500, prefix: '', separatorAliases: ['<GS>'], duplicateWindowMs: 350 },
-        testedAt: new Date().toISOString(),
-      });
-      tx.oncomplete = () => (open.result.close(), resolve());
-      tx.onerror = () => reject(tx.error);
-    };
-  }));
-}
 
 /** A keyboard-wedge scan, then a pause past the scanner's double-fire window. */
 async function wedgeScan(page: Page, text: string): Promise<void> {

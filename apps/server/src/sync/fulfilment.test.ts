@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Mutation } from '@repo/sync/protocol';
 import type { OpenDatabase } from '../db/database.js';
 import { orderEvents, outgoingMessages } from '../db/schema.js';
+import { storeDevice } from '../test/store-device.js';
 import { seedTestChain, storeOrders, testServer, type TestServer } from '../test/test-chain.js';
 import { describeWithDatabase, openTestDatabase, testDatabaseKind } from '../test/test-database.js';
 
@@ -24,18 +24,7 @@ describeWithDatabase(`[FU] the order from accept to the customer's hands on ${te
   afterAll(() => database?.close());
 
   /** A device of `user`: numbers its own mutations, like the app's outbox. */
-  function device(user: string) {
-    const clientId = randomUUID();
-    let next = 1;
-    return {
-      clientId,
-      async send(name: string, args: Record<string, unknown>) {
-        const mutation: Mutation = { id: next++, name, version: 1, args, createdAt: new Date().toISOString() };
-        const { outcomes } = await as(user).sync.push({ clientId, mutations: [mutation] });
-        return outcomes[0]!;
-      },
-    };
-  }
+  const device = (user: string) => storeDevice(server, tokens[user]!);
 
   async function orderHandedTo(clerkId: string) {
     const order = await as('hq').orders.create({ customerId: 'c-1', lines: [{ productId: 'p-1', quantity: 2 }], paymentMethod: 'on_delivery' });

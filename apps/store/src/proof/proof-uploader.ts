@@ -1,6 +1,7 @@
 import { retryDelayMs } from '@repo/sync/client';
 import { db, type ProofBlob } from '../local-db/store-db.js';
 import { askServer, sendChunk } from './blob-endpoint.js';
+import { serial } from '../sync/serial.js';
 
 /** Small enough that a cut on a weak 4G link loses little; large enough that a 3 MB photo is 12 requests. */
 export const chunkBytes = 256 * 1024;
@@ -31,7 +32,7 @@ export function createProofUploader(getToken: () => string | null): ProofUploade
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const pass = oneAtATime(async () => {
+  const pass = serial(async () => {
     clearTimeout(retryTimer);
     await dropStoredBytes(new Date());
     const due = (await db.blobs.where('state').anyOf('waiting', 'uploading').toArray())
@@ -126,25 +127,4 @@ export async function dropStoredBytes(now: Date): Promise<number> {
     .equals('stored')
     .filter((b) => !b.bytesDroppedAt && (b.storedAt ?? now.toISOString()) < before)
     .modify({ data: new Blob([]), bytesDroppedAt: now.toISOString() });
-}
-
-/** Runs `task` one at a time; a call during a run schedules exactly one more run after it. */
-function oneAtATime(task: () => Promise<void>): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  let again = false;
-  const run = (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = task().finally(() => {
-      running = null;
-      if (again) {
-        again = false;
-        void run();
-      }
-    });
-    return running;
-  };
-  return run;
 }

@@ -8,6 +8,7 @@ import { noteServerTime } from './device-clock.js';
 import { applyPushOutcomes } from './apply-push-outcomes.js';
 import { ownerClient, type OwnerRow } from './client-identity.js';
 import { rechainOutbox } from './rechain-outbox.js';
+import { serial } from './serial.js';
 import { setSyncStatus } from './sync-status.js';
 
 // As many as the protocol takes in one push: the server applies a push in one transaction of six
@@ -124,25 +125,4 @@ async function signedInClient(): Promise<OwnerRow | undefined> {
 
 function isGap(error: unknown): boolean {
   return error instanceof TRPCClientError && typeof (error.data as { expectedMutationId?: unknown } | undefined)?.expectedMutationId === 'number';
-}
-
-/** Runs `task` one at a time; a call during a run schedules exactly one more run after it. */
-function serial(task: () => Promise<void>): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  let again = false;
-  const run = (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = task().finally(() => {
-      running = null;
-      if (again) {
-        again = false;
-        void run();
-      }
-    });
-    return running;
-  };
-  return run;
 }
