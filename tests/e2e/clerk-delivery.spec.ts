@@ -2,7 +2,7 @@ import { expect, test, type Browser, type BrowserContext } from '@playwright/tes
 import { expectNoSeriousA11yViolations } from './fixtures/accessibility.js';
 import { ClerkPhone } from './fixtures/clerk-phone.js';
 import { HqApi, type CreatedOrder } from './fixtures/hq-api.js';
-import { StoreApi } from './fixtures/store-sync-api.js';
+import { StoreDeviceApi } from './fixtures/store-api.js';
 
 // The delivery clerk's phone (docs/delivery.md, rule ids DL…). Each case gets an order out for
 // delivery for store01.clerk1 through the real sync API, then works the clerk's screens, and ends
@@ -18,8 +18,8 @@ interface OrderDetail {
 async function orderOutForDelivery(request: import('@playwright/test').APIRequestContext): Promise<{ hq: HqApi; order: CreatedOrder; code: string; dueFen: number }> {
   const hq = await HqApi.signIn(request);
   const order = await hq.dispatchNewOrder('store-01');
-  const manager = await StoreApi.signIn(request, 'store01.manager');
-  await manager.handToClerk(hq, order.id, await StoreApi.userId(request, 'store01.clerk1'));
+  const manager = await StoreDeviceApi.signIn(request, 'store01.manager');
+  await manager.handToClerk(hq, order.id, await StoreDeviceApi.userId(request, 'store01.clerk1'));
   const detail = await hq.query<OrderDetail>('orders.get', { orderId: order.id });
   return { hq, order, code: detail.deliveryCode, dueFen: detail.order.payment?.amountDueFen ?? 0 };
 }
