@@ -276,10 +276,10 @@ test('[SY31] the leading tab closed in the middle of a push: the other tab sends
 
 test('[SY34] a frozen leading tab is replaced within seconds and the queue still goes out once', async ({ browser, request }) => {
   const hq = await HqApi.signIn(request);
-  const { context, app } = await storeDevice(browser, 'store14');
+  const { context, app } = await storeDevice(browser, 'store13');
   const follower = new StoreApp(await context.newPage());
   await follower.page.goto('/store/');
-  const order = await hq.dispatchNewOrder('store-14');
+  const order = await hq.dispatchNewOrder('store-13');
   await expect(follower.orderCard(order.number)).toBeVisible();
 
   const leaderTab = async () => (await follower.rows<{ key: string; tabId?: string }>('meta')).find((m) => m.key === 'leader')?.tabId;
