@@ -35,6 +35,6 @@ fi
 step "unit and server tests" ./node_modules/.bin/vitest run \
   --reporter=default --reporter=json --outputFile.json="$out/vitest.json"
 step "build" "$PNPM" --filter @repo/store --filter @repo/hq --reporter=append-only build || finish
-step "browser and end-to-end tests" env PLAYWRIGHT_JSON_OUTPUT_NAME="$out/e2e.json" \
+step "browser and end-to-end tests" env PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/$out/e2e.json" \
   ./node_modules/.bin/playwright test --config tests/e2e/playwright.config.ts --reporter=list,json
 finish
