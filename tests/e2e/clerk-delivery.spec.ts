@@ -136,6 +136,7 @@ test('[DL8][DL11] a failed delivery offline: a photo reason needs its photo, a f
   const { hq, order } = await orderOutForDelivery(request);
   const { context, phone } = await clerkPhone(browser, { geolocation: true });
   const { page } = phone;
+  await expect(phone.card(order.number)).toBeVisible();
   await context.setOffline(true);
   await phone.card(order.number).getByRole('button', { name: `${order.number} 配送失败` }).click();
   await expect(page.getByRole('heading', { name: `配送失败 ${order.number}` })).toBeVisible();
@@ -182,6 +183,8 @@ test('[DL5] five wrong codes pause the code entry, and a reload does not reset t
   const { order, code } = await orderOutForDelivery(request);
   const { context, phone } = await clerkPhone(browser, { geolocation: true });
   const { page } = phone;
+  // The order must have reached the phone before the network goes.
+  await expect(phone.card(order.number)).toBeVisible();
   await context.setOffline(true);
   await phone.card(order.number).getByRole('button', { name: `送达 ${order.number}` }).click();
   const wrong = code === '999999' ? '888888' : '999999';
