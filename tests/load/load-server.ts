@@ -1,8 +1,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../apps/server/src/scale-out/free-port.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -123,15 +123,4 @@ async function waitForHealth(baseUrl: string, exited: Promise<void>, timeoutMs: 
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`no /healthz within ${timeoutMs} ms`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
