@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Mutation } from '@repo/sync/protocol';
 import type { OpenDatabase } from '../db/database.js';
 import { orderEvents, syncClients, syncOutcomes } from '../db/schema.js';
-import { codeOf, seedTestChain, testServer, type TestServer } from '../test/test-chain.js';
+import { codeOf, offerNewOrder, seedTestChain, testServer, type TestServer } from '../test/test-chain.js';
 import { describeWithDatabase, openTestDatabase, testDatabaseKind } from '../test/test-database.js';
 
 describeWithDatabase(`[SEC] sync refuses what it must not trust on ${testDatabaseKind}`, () => {
@@ -25,11 +25,7 @@ describeWithDatabase(`[SEC] sync refuses what it must not trust on ${testDatabas
   }, 60_000);
   afterAll(() => database?.close());
 
-  async function offeredOrder(storeId = 'store-a'): Promise<string> {
-    const order = await hq().orders.create({ customerId: 'c-1', lines: [{ productId: 'p-1', quantity: 1 }] });
-    await hq().orders.dispatch({ orderId: order.id, storeId });
-    return order.id;
-  }
+  const offeredOrder = (storeId = 'store-a') => offerNewOrder(hq(), storeId);
   const mutation = (id: number, fields: Record<string, unknown>) => ({ id, createdAt: new Date().toISOString(), ...fields }) as Mutation;
   const accept = (id: number, orderId: string) => mutation(id, { name: 'offer.accept', version: 1, args: { orderId } });
   async function acceptsOf(orderId: string): Promise<number> {

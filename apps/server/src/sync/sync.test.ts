@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Mutation } from '@repo/sync/protocol';
 import type { OpenDatabase } from '../db/database.js';
 import { orderEvents, syncClients } from '../db/schema.js';
-import { codeOf, seedTestChain, testServer, type TestServer } from '../test/test-chain.js';
+import { codeOf, offerNewOrder, seedTestChain, testServer, type TestServer } from '../test/test-chain.js';
 import { describeWithDatabase, openTestDatabase, testDatabaseKind } from '../test/test-database.js';
 
 describeWithDatabase(`[SY] push and pull on ${testDatabaseKind}`, () => {
@@ -24,11 +24,7 @@ describeWithDatabase(`[SY] push and pull on ${testDatabaseKind}`, () => {
   }, 60_000);
   afterAll(() => database?.close());
 
-  async function offeredOrder(storeId = 'store-a'): Promise<string> {
-    const order = await hq().orders.create({ customerId: 'c-1', lines: [{ productId: 'p-1', quantity: 1 }] });
-    await hq().orders.dispatch({ orderId: order.id, storeId });
-    return order.id;
-  }
+  const offeredOrder = (storeId = 'store-a') => offerNewOrder(hq(), storeId);
   const accept = (id: number, orderId: string): Mutation => ({ id, name: 'offer.accept', version: 1, args: { orderId }, createdAt: new Date().toISOString() });
   const decline = (id: number, orderId: string): Mutation => ({ id, name: 'offer.decline', version: 2, args: { orderId, reason: 'out_of_stock' }, createdAt: new Date().toISOString() });
   async function eventsOf(orderId: string, type: string): Promise<number> {

@@ -81,3 +81,10 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
 export async function storeOrders(caller: ReturnType<typeof appRouter.createCaller>): Promise<Order[]> {
   return (await caller.sync.pull({ clientId: randomUUID(), cursor: null })).puts;
 }
+
+/** Head office takes a one-line order for the test customer and offers it to a store; returns its id. */
+export async function offerNewOrder(hq: ReturnType<typeof appRouter.createCaller>, storeId = 'store-a'): Promise<string> {
+  const order = await hq.orders.create({ customerId: 'c-1', lines: [{ productId: 'p-1', quantity: 1 }] });
+  await hq.orders.dispatch({ orderId: order.id, storeId });
+  return order.id;
+}
