@@ -18,10 +18,17 @@ export const SettingsScreen = lazyScreen(() => import('../settings/settings-scre
 export const ScanTestScreen = lazyScreen(() => import('../scanner/scan-test-screen.js').then((m) => m.ScanTestScreen));
 export const ScannerWizard = lazyScreen(() => import('../scanner/setup/scanner-wizard.js').then((m) => m.ScannerWizard));
 
-/** What a lazy screen shows while its chunk loads (the fallback of the shell's Suspense). */
+/**
+ * What a lazy screen shows while its chunk loads (the fallback of the shell's Suspense). Busy, not a
+ * live region: the device bar is the screen's one status, and the wait is usually a few frames.
+ */
 export function ScreenLoading() {
   const { t } = useI18n();
-  return <p className="screen screen-loading" role="status">{t('screen.loading')}</p>;
+  return (
+    <section className="screen" aria-busy="true">
+      <p className="muted">{t('screen.loading')}</p>
+    </section>
+  );
 }
 
 /**
