@@ -125,6 +125,17 @@ export const orders = pgTable(
      * (flagged: no store can take it); null otherwise.
      */
     dispatchState: text('dispatch_state', { enum: ['returned', 'needs_dispatcher', 'no_candidate'] }),
+    /** How the order came in: taken on the phone by an agent, or sent by the chain's web shop. */
+    channel: text('channel', { enum: ['phone', 'web'] }).notNull().default('phone'),
+    /** The telephone system's id of the call the order was taken in. */
+    callId: text('call_id'),
+    /**
+     * The head-office person who owns the order until the customer has it (一单责任制); set when the
+     * order is taken, moved only by a hand-over. Null only on orders taken before owners were kept.
+     */
+    ownerUserId: text('owner_user_id').references(() => users.id),
+    /** 'pending' while a web-shop order waits for review; 'confirm_by_phone' while it waits on the call list. */
+    reviewState: text('review_state', { enum: ['pending', 'confirm_by_phone'] }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
@@ -133,6 +144,7 @@ export const orders = pgTable(
     index('orders_status_idx').on(t.status, t.updatedAt),
     index('orders_offer_due_idx').on(t.offerExpiresAt).where(sql`status = 'offered'`),
     index('orders_dispatch_state_idx').on(t.dispatchState).where(sql`dispatch_state IS NOT NULL`),
+    index('orders_owner_idx').on(t.ownerUserId, t.status),
   ],
 );
 
