@@ -12,6 +12,7 @@ import { shortResolutionEvent } from '../orders/short-resolution.js';
 import { badField, takeOrder } from '../orders/take-order.js';
 import { applyOrderEvent } from '../order-actions.js';
 import { candidateStores, findStore } from './order-dispatch.js';
+import { assertNotUnderReview } from '../review/review-guard.js';
 import { hqProcedure, router } from '../trpc.js';
 
 /** Head office's side of an order: intake, dispatch, watching it to the end. */
@@ -28,6 +29,7 @@ export const ordersRouter = router({
     const store = await findStore(ctx.db, input.storeId);
     if (!store) throw badField('storeId', 'No such store.');
     if (!store.open) throw badField('storeId', 'That store is closed; choose another store.');
+    await assertNotUnderReview(ctx.db, input.orderId);
     const now = ctx.now();
     const offerExpiresAt = new Date(now.getTime() + ctx.config.offerTtlMinutes * 60_000).toISOString();
     return applyOrderEvent({
