@@ -13,6 +13,7 @@ import { badField, takeOrder } from '../orders/take-order.js';
 import { applyOrderEvent } from '../order-actions.js';
 import { candidateStores, findStore } from './order-dispatch.js';
 import { assertNotUnderReview } from '../review/review-guard.js';
+import { orderIntakeFacts } from '../review/order-intake-facts.js';
 import { hqProcedure, router } from '../trpc.js';
 
 /** Head office's side of an order: intake, dispatch, watching it to the end. */
@@ -73,7 +74,9 @@ export const ordersRouter = router({
     if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order.' });
     const history = await orderHistory(ctx.db, input.orderId);
     const [code] = await ctx.db.select({ code: deliveryCodes.code }).from(deliveryCodes).where(eq(deliveryCodes.orderId, input.orderId));
-    return { order, deliveryCode: code?.code ?? null, history };
+    // How it came in (phone or web shop) and where its review stands: the console shows both.
+    const intake = await orderIntakeFacts(ctx.db, input.orderId);
+    return { order, deliveryCode: code?.code ?? null, history, intake };
   }),
 
   /** The order's proof photos and signatures, each with whether its bytes have reached the server. */
