@@ -73,7 +73,7 @@ export function OrderDetail({ orderId, actorId, onChanged }: OrderDetailProps) {
           <OrderActions order={order} actorId={actorId} underReview={Boolean(detail.data.intake?.review)} panel={panel} onPanel={(p) => { setPanel(p); setNotice(null); }} onChanged={changed} />
           <OrderLinesTable lines={order.lines} />
           <PickedLots order={order} />
-          <OrderHistory history={detail.data.history} order={order} storeNames={storeNames} />
+          <OrderHistory history={detail.data.history} order={order} storeNames={storeNames} channel={detail.data.intake?.channel} />
         </>
       )}
     </section>

@@ -65,6 +65,11 @@ const zhHans = {
   'orderSource.reviewConfirmByPhone': '待电话确认',
   'orderSource.underReviewHint': '网店订单审核通过后才能派单。',
   'orderSource.goToReview': '去网店审核',
+  'reviewEvent.review_approve': '网店审核通过',
+  'reviewEvent.review_confirm_by_phone': '转电话确认',
+  'reviewEvent.review_call_confirmed': '顾客电话确认',
+  'reviewEvent.createdByWebShop': '网店下单',
+  'reviewEvent.reason': '原因：{reason}',
 } as const;
 
 /** Review of web-shop orders and the confirmation call list. zh-Hans is the original; the others must have every key. */
@@ -135,6 +140,11 @@ export const reviewStrings: Catalogs<keyof typeof zhHans> = {
     'orderSource.reviewConfirmByPhone': '待電話確認',
     'orderSource.underReviewHint': '網店訂單審核通過後才能派單。',
     'orderSource.goToReview': '前往網店審核',
+    'reviewEvent.review_approve': '網店審核通過',
+    'reviewEvent.review_confirm_by_phone': '轉電話確認',
+    'reviewEvent.review_call_confirmed': '顧客電話確認',
+    'reviewEvent.createdByWebShop': '網店下單',
+    'reviewEvent.reason': '原因：{reason}',
   },
   en: {
     'nav.review': 'Web orders',
@@ -201,5 +211,10 @@ export const reviewStrings: Catalogs<keyof typeof zhHans> = {
     'orderSource.reviewConfirmByPhone': 'Confirmation call pending',
     'orderSource.underReviewHint': 'A web-shop order can be dispatched once it is approved.',
     'orderSource.goToReview': 'Go to web-shop review',
+    'reviewEvent.review_approve': 'Web order approved',
+    'reviewEvent.review_confirm_by_phone': 'Sent to a confirmation call',
+    'reviewEvent.review_call_confirmed': 'Confirmed by the customer on the phone',
+    'reviewEvent.createdByWebShop': 'Ordered in the web shop',
+    'reviewEvent.reason': 'Reason: {reason}',
   },
 };
