@@ -145,6 +145,8 @@ export const orders = pgTable(
     index('orders_offer_due_idx').on(t.offerExpiresAt).where(sql`status = 'offered'`),
     index('orders_dispatch_state_idx').on(t.dispatchState).where(sql`dispatch_state IS NOT NULL`),
     index('orders_owner_idx').on(t.ownerUserId, t.status),
+    // The review queue and call list (docs/webshop.md WS12): few rows, read often by every console's badge.
+    index('orders_review_idx').on(t.reviewState, t.createdAt).where(sql`review_state IS NOT NULL`),
   ],
 );
 
