@@ -20,10 +20,11 @@ export function ReviewOrderFacts({ item }: { item: ReviewItem }) {
       <dt>{t('review.address')}</dt>
       <dd>
         {item.address.text}
-        <div className={store?.inRange ? 'muted hint' : 'hint warn'}>
+        {/* Beside the address, so a reviewer sees at once whether a store is near. */}
+        <span className={store?.inRange ? 'nearest muted' : 'nearest warn hint'}>
           {store ? t('review.nearestStore', { store: store.name, distance: km(store.distanceM) }) : t('review.noStore')}
           {store && !store.inRange && <> · {t('review.outOfRange')}</>}
-        </div>
+        </span>
       </dd>
       <dt>{t('review.items')}</dt>
       <dd>
