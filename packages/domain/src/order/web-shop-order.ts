@@ -8,11 +8,13 @@ export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7E]{1,128}$/, '1 
 /** A mainland mobile number: 11 digits starting 13-19. */
 export const mobilePhoneSchema = z.string().trim().regex(/^1[3-9]\d{9}$/, 'An 11-digit mobile number (1xxxxxxxxxx).');
 
+const gtinShape = /^(\d{8}|\d{12,14})$/;
 const gtin = z
   .string()
   .trim()
-  .regex(/^(\d{8}|\d{12,14})$/, 'A GTIN of 8, 12, 13 or 14 digits.')
-  .refine(hasValidCheckDigit, 'The GTIN\'s check digit is wrong.');
+  .regex(gtinShape, 'A GTIN of 8, 12, 13 or 14 digits.')
+  // Only a GTIN of the right shape has a check digit to judge: one problem per field.
+  .refine((v) => !gtinShape.test(v) || hasValidCheckDigit(v), 'The GTIN\'s check digit is wrong.');
 
 const quantity = z.number({ error: 'A whole number from 1 to 999.' }).int('A whole number from 1 to 999.').min(1, 'A whole number from 1 to 999.').max(999, 'A whole number from 1 to 999.');
 
