@@ -25,6 +25,8 @@ const { app } = await buildHttpServer({
   },
   dispatchTickSeconds: env.DISPATCH_TICK_SECONDS,
   inventoryApiKey: env.INVENTORY_API_KEY,
+  webShopApiKey: env.WEBSHOP_API_KEY,
+  webShopOwner: env.WEBSHOP_OWNER,
 });
 await app.listen({ port: env.PORT, host: env.HOST });
 

@@ -145,6 +145,8 @@ export const orders = pgTable(
     index('orders_offer_due_idx').on(t.offerExpiresAt).where(sql`status = 'offered'`),
     index('orders_dispatch_state_idx').on(t.dispatchState).where(sql`dispatch_state IS NOT NULL`),
     index('orders_owner_idx').on(t.ownerUserId, t.status),
+    // The review queue and call list (docs/webshop.md WS12): few rows, read often by every console's badge.
+    index('orders_review_idx').on(t.reviewState, t.createdAt).where(sql`review_state IS NOT NULL`),
   ],
 );
 
@@ -261,3 +263,38 @@ export const dispatchNotices = pgTable(
   },
   (t) => [index('dispatch_notices_at_idx').on(t.at)],
 );
+
+/**
+ * Idempotency keys of callers of the plain HTTP APIs (the web shop): one row per key and caller, so a
+ * retried request finds the order it made instead of making another (docs/webshop.md WS3-WS5). The
+ * primary key serialises concurrent requests with one key: the second insert waits for the first's
+ * commit and then finds its row.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    /** Whose key it is ('webshop'): two callers may choose the same key without meeting. */
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    /** SHA-256 of the request as understood (canonical JSON): the same key with another body is refused. */
+    requestSha256: text('request_sha256').notNull(),
+    orderId: text('order_id').references(() => orders.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
+
+/** What the web shop sent with an order beyond the order itself: its own order number and the customer's note. */
+export const webOrders = pgTable('web_orders', {
+  orderId: text('order_id').primaryKey().references(() => orders.id),
+  /** The web shop's own reference; one order per reference, whatever the idempotency key. */
+  shopReference: text('shop_reference').notNull().unique(),
+  /** The name the customer typed in the shop; the order carries the name on file when the phone was known. */
+  customerName: text('customer_name').notNull(),
+  note: text('note'),
+  district: text('district'),
+  /** Why the reviewer wants the customer called (确认), set with review_state 'confirm_by_phone'. */
+  confirmReason: text('confirm_reason'),
+  reviewedBy: text('reviewed_by').references(() => users.id),
+  reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+});

@@ -33,6 +33,12 @@ const access: Record<string, Access> = {
   'sync.push': 'store',
   'sync.pull': 'store',
   'sync.poke': 'store',
+  'review.queue': 'hq',
+  'review.callList': 'hq',
+  'review.counts': 'hq',
+  'review.approve': 'hq',
+  'review.confirmByPhone': 'hq',
+  'review.recordCall': 'hq',
 };
 
 const usernames = { hq: 'hq', store_manager: 'a.manager', clerk: 'a.clerk' } as const;
@@ -89,6 +95,9 @@ describeWithDatabase(`[SEC] access rules on ${testDatabaseKind}`, () => {
       'sync.pull': { clientId: randomUUID(), cursor: null },
       // The same counts the chain already has, so the import changes nothing the other cases see.
       'dispatch.importStock': { storeId: 'store-a', csv: 'gtin,quantity\n6901234567892,50\n6901234567908,5\n' },
+      'review.approve': { orderId: 'no-such-order' },
+      'review.confirmByPhone': { orderId: 'no-such-order', reason: '地址需确认' },
+      'review.recordCall': { orderId: 'no-such-order', outcome: 'cancel', reason: '顾客取消' },
     };
     return c[area]![name]!(inputs[path]);
   }

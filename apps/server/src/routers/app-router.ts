@@ -4,6 +4,7 @@ import { catalogRouter } from './catalog-router.js';
 import { devicesRouter } from './devices-router.js';
 import { dispatchRouter } from './dispatch-router.js';
 import { ordersRouter } from './orders-router.js';
+import { reviewRouter } from './review-router.js';
 import { syncRouter } from './sync-router.js';
 
 export const appRouter = router({
@@ -13,6 +14,7 @@ export const appRouter = router({
   dispatch: dispatchRouter,
   orders: ordersRouter,
   sync: syncRouter,
+  review: reviewRouter,
 });
 
 /** The API's type: the only thing apps import from the server. */
