@@ -1,36 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './fixtures/accessibility.js';
 import { HqConsole } from './fixtures/hq-console.js';
+import { OwnServer } from './fixtures/own-server.js';
 
 /**
  * Web-shop intake and review (docs/webshop.md): a server of its own with a web-shop API key, so the
  * shared server keeps the API switched off. It serves the apps the shared web server just built.
  */
-const port = Number(process.env.E2E_PORT ?? 3210) + 1;
-const baseURL = `http://127.0.0.1:${port}`;
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const apiKey = 'e2e-webshop-key-0123456789';
-let server: ChildProcess | null = null;
+let server: OwnServer;
+let baseURL = '';
 
 test.beforeAll(async () => {
-  server = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['src/main.ts'], {
-    cwd: path.join(repoRoot, 'apps/server'),
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: 'warn', DEMO_DATA: 'on',
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'e2e-webshop-')), WEBSHOP_API_KEY: apiKey,
-    },
-  });
-  await expect.poll(async () => (await fetch(`${baseURL}/healthz`).catch(() => null))?.ok ?? false, { timeout: 120_000, intervals: [500] }).toBe(true);
+  server = await OwnServer.start('webshop', { WEBSHOP_API_KEY: apiKey });
+  baseURL = server.baseURL;
 });
 
-test.afterAll(() => {
-  server?.kill('SIGTERM');
-});
+test.afterAll(() => server?.stop());
 
 /** An order as the chain's web shop sends it: water by its barcode and milk by the chain's product id. */
 function webOrder(webOrderNumber: string, customer: { name: string; phone: string }, pin: { text: string; district: string; lat: number; lng: number }, note?: string) {
