@@ -10,6 +10,7 @@ import { appRouter, type AppRouter } from './routers/app-router.js';
 import { appSecurityHeaders } from './security-headers.js';
 import { Dispatcher } from './dispatch/dispatcher.js';
 import { inventoryApi } from './stock/inventory-api.js';
+import { ctiWebhook } from './http/cti-webhook.js';
 import { StorePokes } from './store-pokes.js';
 import { internalErrorMessage, type Context, type ServerConfig } from './trpc.js';
 
@@ -27,6 +28,8 @@ export interface HttpServerOptions {
   /** Seconds between dispatch ticks (offer expiry, re-dispatch); the timer starts with the server. */
   readonly dispatchTickSeconds?: number;
   readonly inventoryApiKey?: string | undefined;
+  /** CTI_SECRET: the telephone system's shared secret for POST /api/cti/incoming-call; unset, it refuses every call. */
+  readonly ctiSecret?: string | undefined;
 }
 
 /**
@@ -80,6 +83,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
 
   await blobRoutes(app, { db: options.db, blobs: options.blobs, now });
   await app.register(inventoryApi, { prefix: '/api/inventory', db: options.db, apiKey: options.inventoryApiKey });
+  await app.register(ctiWebhook, { prefix: '/api/cti', db: options.db, pokes, secret: options.ctiSecret, now });
   await serveApp(app, '/store/', paths.storeDist, true);
   await serveApp(app, '/hq/', paths.hqDist, false);
   app.get('/', (_req, reply) => reply.redirect('/hq/'));

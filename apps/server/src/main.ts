@@ -25,6 +25,7 @@ const { app } = await buildHttpServer({
   },
   dispatchTickSeconds: env.DISPATCH_TICK_SECONDS,
   inventoryApiKey: env.INVENTORY_API_KEY,
+  ctiSecret: env.CTI_SECRET,
 });
 await app.listen({ port: env.PORT, host: env.HOST });
 
