@@ -33,6 +33,10 @@ const access: Record<string, Access> = {
   'sync.push': 'store',
   'sync.pull': 'store',
   'sync.poke': 'store',
+  'cti.myExtension': 'hq',
+  'cti.setExtension': 'hq',
+  'cti.recentCalls': 'hq',
+  'cti.pops': 'hq',
 };
 
 const usernames = { hq: 'hq', store_manager: 'a.manager', clerk: 'a.clerk' } as const;
@@ -89,6 +93,8 @@ describeWithDatabase(`[SEC] access rules on ${testDatabaseKind}`, () => {
       'sync.pull': { clientId: randomUUID(), cursor: null },
       // The same counts the chain already has, so the import changes nothing the other cases see.
       'dispatch.importStock': { storeId: 'store-a', csv: 'gtin,quantity\n6901234567892,50\n6901234567908,5\n' },
+      // Signing out of an extension nobody holds changes nothing the other cases see.
+      'cti.setExtension': { extension: null },
     };
     return c[area]![name]!(inputs[path]);
   }
@@ -138,6 +144,11 @@ describeWithDatabase(`[SEC] access rules on ${testDatabaseKind}`, () => {
     await server.caller(tokens.clerk).sync.push({ clientId, mutations: [{ ...mutation, args: { orderId: 'x' } }] });
     const storeB = await server.login('b.manager');
     expect(await codeOf(server.caller(storeB).sync.push({ clientId, mutations: [{ ...mutation, id: 2 }] }))).toBe('FORBIDDEN');
+  });
+
+  test('[SEC5] [CT7] only head office may subscribe to screen pops', async () => {
+    expect(await codeOf(server.caller(null).cti.pops())).toBe('UNAUTHORIZED');
+    expect(await codeOf(server.caller(tokens.store_manager).cti.pops())).toBe('FORBIDDEN');
   });
 
   test('[SEC5] a store user cannot subscribe to pokes without a session', async () => {
