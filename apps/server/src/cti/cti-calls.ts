@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { callerNumberOf, type IncomingCall } from '@repo/domain';
 import { rowsOf, type Database } from '../db/database.js';
 import { ctiCalls, ctiExtensions, users } from '../db/schema.js';
@@ -46,12 +46,16 @@ export async function recordIncomingCall(db: Database, call: IncomingCall, now: 
   });
 }
 
-/** The agent's calls received at or after `since`, oldest first: what a (re)connecting console must still show. */
+/**
+ * The agent's latest calls received at or after `since`, oldest first: what a (re)connecting
+ * console must still show. The newest 50: one person's phone never rings 50 times between two looks,
+ * and were it ever to, the newest calls are the ones still ringing.
+ */
 export async function popsSince(db: Database, userId: string, since: Date): Promise<CtiPop[]> {
   const rows = await db.select().from(ctiCalls)
     .where(and(eq(ctiCalls.agentUserId, userId), sql`${ctiCalls.receivedAt} >= ${since.toISOString()}::timestamptz`))
-    .orderBy(ctiCalls.id).limit(50);
-  return rows.map(popOf);
+    .orderBy(desc(ctiCalls.id)).limit(50);
+  return rows.reverse().map(popOf);
 }
 
 /** When the call with this row id came in, if it was this agent's. */

@@ -59,6 +59,12 @@ describeWithDatabase(`[CT] telephone screen pop over real HTTP on ${testDatabase
     expect(pop).toMatchObject({ callId: call.callId, caller: '13912345678', callerKind: 'mobile', called: '400-820-8820', extension: '8001' });
   });
 
+  test('[CT7] every call pops, however many came in within the resend window (not only the first 50)', async () => {
+    const burst = Array.from({ length: 55 }, () => aCall('8001'));
+    for (const call of burst) expect((await ring(baseUrl, call)).status).toBe(200);
+    for (const call of burst) await pops.waitFor(call.callId);
+  });
+
   test('[CT7] a landline caller pops as given, so the agent still gets a new-customer form with it', async () => {
     const call = aCall('8001', { caller: '021-6408 1234' });
     expect((await ring(baseUrl, call)).status).toBe(200);

@@ -49,6 +49,8 @@ export function agentConsole(baseUrl: string, token: string): TRPCClient<AppRout
 /** Collects the pops a console receives until stopped; `next()` waits for the next unseen one. */
 export class PopCollector {
   readonly pops: CtiPop[] = [];
+  /** Why the subscription ended, if it did. */
+  failure: unknown = null;
   #waiters: (() => void)[] = [];
   #subscription: { unsubscribe(): void };
   readonly started: Promise<void>;
@@ -58,6 +60,10 @@ export class PopCollector {
     this.started = new Promise((resolve) => (started = resolve));
     this.#subscription = client.cti.pops.subscribe(input, {
       onStarted: () => started(),
+      onError: (error) => {
+        this.failure = error;
+        for (const wake of this.#waiters.splice(0)) wake();
+      },
       onData: (event) => {
         const pop = event.data;
         onPop?.(pop);
@@ -73,6 +79,7 @@ export class PopCollector {
     for (;;) {
       const pop = this.pops.find((p) => p.callId === callId);
       if (pop) return pop;
+      if (this.failure) throw new Error(`the pops subscription failed: ${String(this.failure)}`);
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`no pop for ${callId} within ${ms} ms`);
       await new Promise<void>((resolve) => {
