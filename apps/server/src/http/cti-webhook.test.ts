@@ -10,7 +10,7 @@ import { ctiCalls } from '../db/schema.js';
 import { buildHttpServer } from '../http-server.js';
 import { takeOrder } from '../orders/take-order.js';
 import { agentConsole, aCall, PopCollector, ring, testCtiSecret } from '../test/cti-switch.js';
-import { seedTestChain, testServer, type TestServer } from '../test/test-chain.js';
+import { codeOf, seedTestChain, testServer, type TestServer } from '../test/test-chain.js';
 import { describeWithDatabase, openTestDatabase, testDatabaseKind } from '../test/test-database.js';
 import { ctiSignatureHeaders } from './cti-signature.js';
 import { ctiBodyLimit } from './cti-webhook.js';
@@ -202,6 +202,17 @@ describeWithDatabase(`[CT] telephone screen pop over real HTTP on ${testDatabase
     expect(await other.cti.myExtension()).toEqual({ extension: '8001' });
     expect(await other.cti.setExtension({ extension: null })).toMatchObject({ ok: true });
     expect(await direct.caller(token).cti.setExtension({ extension: '8001' })).toEqual({ ok: true, extension: '8001' });
+  });
+
+  test('[CT2] a pops subscription or an extension with bad input is a 400 naming the field', async () => {
+    const caller = direct.caller(token);
+    for (const input of [{ since: 'yesterday' }, { lastEventId: 'x'.repeat(33) }, { since: '2026-01-01T00:00:00Z\u0000' }]) {
+      expect(await codeOf(caller.cti.pops(input))).toBe('BAD_REQUEST');
+    }
+    for (const extension of ['1', '123456789', '80a1', '８００１', '8001\u0000']) {
+      expect(await codeOf(caller.cti.setExtension({ extension }))).toBe('BAD_REQUEST');
+    }
+    expect(await caller.cti.myExtension()).toEqual({ extension: '8001' });
   });
 
   test('[CT10] the recent calls list shows the order taken during a call', async () => {
