@@ -1,7 +1,7 @@
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gt, ne, sql } from 'drizzle-orm';
 import { callerNumberOf, type IncomingCall } from '@repo/domain';
 import { rowsOf, type Database } from '../db/database.js';
-import { ctiCalls, ctiExtensions, users } from '../db/schema.js';
+import { ctiCalls, ctiExtensions, sessions, users } from '../db/schema.js';
 import { storePokeChannel } from '../postgres-store-pokes.js';
 
 /** One ringing call as the agent's console receives it (docs/cti.md CT7). */
@@ -35,7 +35,12 @@ export const agentPokeTopic = (userId: string) => `cti:${userId}`;
  */
 export async function recordIncomingCall(db: Database, call: IncomingCall, now: Date): Promise<RecordedCall> {
   return db.transaction(async (tx) => {
-    const [agent] = await tx.select({ userId: ctiExtensions.userId }).from(ctiExtensions).where(eq(ctiExtensions.extension, call.extension));
+    // An agent who signed out of the console (or whose session ran out) is not at the desk: the
+    // extension stays theirs for their next sign-in, but the call is answered 202, not "delivered".
+    const [agent] = await tx.select({ userId: ctiExtensions.userId }).from(ctiExtensions).where(and(
+      eq(ctiExtensions.extension, call.extension),
+      exists(tx.select({ one: sql`1` }).from(sessions).where(and(eq(sessions.userId, ctiExtensions.userId), gt(sessions.expiresAt, now)))),
+    ));
     const [row] = await tx.insert(ctiCalls).values({
       callId: call.callId, callerRaw: call.caller, caller: callerNumberOf(call.caller).number, called: call.called,
       extension: call.extension, agentUserId: agent?.userId ?? null, receivedAt: now,

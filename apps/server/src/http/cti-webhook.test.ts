@@ -204,6 +204,19 @@ describeWithDatabase(`[CT] telephone screen pop over real HTTP on ${testDatabase
     expect(await direct.caller(token).cti.setExtension({ extension: '8001' })).toEqual({ ok: true, extension: '8001' });
   });
 
+  test('[CT4] an agent who signed out of the console keeps the extension, but a call there is answered 202', async () => {
+    await database.db.execute(sql`INSERT INTO users (id, username, display_name, role, password_hash) SELECT 'u-hq3', 'hq3', '总部三', 'hq', password_hash FROM users WHERE id = 'u-hq'`);
+    const hq3 = direct.caller(await direct.login('hq3'));
+    await hq3.cti.setExtension({ extension: '8003' });
+    expect((await ring(baseUrl, aCall('8003'))).body).toMatchObject({ delivered: true });
+    await hq3.auth.logout();
+    const call = aCall('8003');
+    expect(await ring(baseUrl, call)).toMatchObject({ status: 202, body: { delivered: false } });
+    const [row] = await database.db.select().from(ctiCalls).where(eq(ctiCalls.callId, call.callId));
+    expect(row!.agentUserId).toBeNull();
+    expect(await direct.caller(await direct.login('hq3')).cti.myExtension()).toEqual({ extension: '8003' });
+  });
+
   test('[CT2] a pops subscription or an extension with bad input is a 400 naming the field', async () => {
     const caller = direct.caller(token);
     for (const input of [{ since: 'yesterday' }, { lastEventId: 'x'.repeat(33) }, { since: '2026-01-01T00:00:00Z\u0000' }]) {

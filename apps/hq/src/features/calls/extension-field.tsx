@@ -18,7 +18,11 @@ export function ExtensionField() {
   const problemId = useId();
 
   useEffect(() => {
-    void loadMyExtension().catch(() => undefined);
+    const load = () => void loadMyExtension().catch(() => undefined);
+    load();
+    // Another agent may take the extension over (CT4): the header must not keep showing it as ours.
+    const timer = setInterval(() => document.visibilityState === 'visible' && load(), 60_000);
+    return () => clearInterval(timer);
   }, []);
 
   async function choose(next: string | null, takeOver = false) {
