@@ -58,6 +58,9 @@ test('a signed incoming call pops the caller on the agent\'s screen at that exte
   await page.screenshot({ path: 'test-results/cti-banner-1280.png' });
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.screenshot({ path: 'test-results/cti-banner-1366.png' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'test-results/cti-banner-390.png' });
+  await page.setViewportSize({ width: 1366, height: 768 });
   await expectNoSeriousA11yViolations(page, 'the incoming-call banner');
 
   // The same request again is a replay: refused, and no second pop.
