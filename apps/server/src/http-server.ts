@@ -11,6 +11,7 @@ import { appSecurityHeaders } from './security-headers.js';
 import { Dispatcher } from './dispatch/dispatcher.js';
 import { inventoryApi } from './stock/inventory-api.js';
 import { webShopApi } from './webshop/webshop-api.js';
+import { ctiWebhook } from './http/cti-webhook.js';
 import { StorePokes } from './store-pokes.js';
 import { internalErrorMessage, type Context, type ServerConfig } from './trpc.js';
 
@@ -32,6 +33,8 @@ export interface HttpServerOptions {
   readonly webShopApiKey?: string | undefined;
   /** Username of the head-office owner of new web orders; `hq` when left out. */
   readonly webShopOwner?: string;
+  /** CTI_SECRET: the telephone system's shared secret for POST /api/cti/incoming-call; unset, it refuses every call. */
+  readonly ctiSecret?: string | undefined;
 }
 
 /**
@@ -88,6 +91,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
   await app.register(webShopApi, {
     prefix: '/api/webshop', db: options.db, apiKey: options.webShopApiKey, ownerUsername: options.webShopOwner ?? 'hq', config: options.config, now,
   });
+  await app.register(ctiWebhook, { prefix: '/api/cti', db: options.db, pokes, secret: options.ctiSecret, now });
   await serveApp(app, '/store/', paths.storeDist, true);
   await serveApp(app, '/hq/', paths.hqDist, false);
   app.get('/', (_req, reply) => reply.redirect('/hq/'));

@@ -27,6 +27,7 @@ const { app } = await buildHttpServer({
   inventoryApiKey: env.INVENTORY_API_KEY,
   webShopApiKey: env.WEBSHOP_API_KEY,
   webShopOwner: env.WEBSHOP_OWNER,
+  ctiSecret: env.CTI_SECRET,
 });
 await app.listen({ port: env.PORT, host: env.HOST });
 

@@ -14,3 +14,4 @@ export * from './order/delivery-code.js';
 export * from './order/departure.js';
 export * from './stock/stock-effect.js';
 export * from './order/web-shop-order.js';
+export * from './cti/incoming-call.js';

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { DispatchBoard } from '../features/board/dispatch-board.js';
+import { CallDesk } from '../features/calls/call-desk.js';
 import { DispatchNotices } from '../features/dispatch/dispatch-notices.js';
 import { IntakeScreen } from '../features/intake/intake-screen.js';
 import { ReviewScreen } from '../features/review/review-screen.js';
@@ -29,6 +30,7 @@ function Console({ session }: { session: HqSession }) {
     <div className="shell">
       <AppHeader session={session} route={route} />
       <main>
+        <CallDesk />
         <DispatchNotices />
         {route.name === 'intake' && <IntakeScreen />}
         {route.name === 'board' && <DispatchBoard orderId={route.orderId} actorId={session.user.id} />}

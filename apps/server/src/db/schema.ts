@@ -298,3 +298,35 @@ export const webOrders = pgTable('web_orders', {
   reviewedBy: text('reviewed_by').references(() => users.id),
   reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
 });
+
+/**
+ * Which head-office agent sits at which telephone extension (分机), so a ringing call pops on the
+ * right screen in whichever server process that agent's console is connected to (docs/cti.md CT4).
+ * One agent per extension, one extension per agent.
+ */
+export const ctiExtensions = pgTable('cti_extensions', {
+  extension: text('extension').primaryKey(),
+  userId: text('user_id').notNull().unique().references(() => users.id),
+  since: timestamp('since', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Every incoming call the telephone system announced (docs/cti.md). The unique call id is what
+ * refuses a replayed webhook (CT6); an order taken during the call carries the same `call_id`.
+ */
+export const ctiCalls = pgTable(
+  'cti_calls',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    callId: text('call_id').notNull().unique(),
+    /** The caller as the switch sent it, and as head office looks it up (an 11-digit mobile, or a landline). */
+    callerRaw: text('caller_raw').notNull(),
+    caller: text('caller').notNull(),
+    called: text('called').notNull(),
+    extension: text('extension').notNull(),
+    /** The agent at the extension when the call came in; null when nobody was (the call is still kept). */
+    agentUserId: text('agent_user_id').references(() => users.id),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('cti_calls_agent_idx').on(t.agentUserId, t.receivedAt)],
+);

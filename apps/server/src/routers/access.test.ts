@@ -39,6 +39,10 @@ const access: Record<string, Access> = {
   'review.approve': 'hq',
   'review.confirmByPhone': 'hq',
   'review.recordCall': 'hq',
+  'cti.myExtension': 'hq',
+  'cti.setExtension': 'hq',
+  'cti.recentCalls': 'hq',
+  'cti.pops': 'hq',
 };
 
 const usernames = { hq: 'hq', store_manager: 'a.manager', clerk: 'a.clerk' } as const;
@@ -98,6 +102,8 @@ describeWithDatabase(`[SEC] access rules on ${testDatabaseKind}`, () => {
       'review.approve': { orderId: 'no-such-order' },
       'review.confirmByPhone': { orderId: 'no-such-order', reason: '地址需确认' },
       'review.recordCall': { orderId: 'no-such-order', outcome: 'cancel', reason: '顾客取消' },
+      // Signing out of an extension nobody holds changes nothing the other cases see.
+      'cti.setExtension': { extension: null },
     };
     return c[area]![name]!(inputs[path]);
   }
@@ -147,6 +153,11 @@ describeWithDatabase(`[SEC] access rules on ${testDatabaseKind}`, () => {
     await server.caller(tokens.clerk).sync.push({ clientId, mutations: [{ ...mutation, args: { orderId: 'x' } }] });
     const storeB = await server.login('b.manager');
     expect(await codeOf(server.caller(storeB).sync.push({ clientId, mutations: [{ ...mutation, id: 2 }] }))).toBe('FORBIDDEN');
+  });
+
+  test('[SEC5] [CT7] only head office may subscribe to screen pops', async () => {
+    expect(await codeOf(server.caller(null).cti.pops())).toBe('UNAUTHORIZED');
+    expect(await codeOf(server.caller(tokens.store_manager).cti.pops())).toBe('FORBIDDEN');
   });
 
   test('[SEC5] a store user cannot subscribe to pokes without a session', async () => {

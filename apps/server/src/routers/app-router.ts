@@ -1,6 +1,7 @@
 import { router } from '../trpc.js';
 import { authRouter } from './auth-router.js';
 import { catalogRouter } from './catalog-router.js';
+import { ctiRouter } from './cti-router.js';
 import { devicesRouter } from './devices-router.js';
 import { dispatchRouter } from './dispatch-router.js';
 import { ordersRouter } from './orders-router.js';
@@ -15,6 +16,7 @@ export const appRouter = router({
   orders: ordersRouter,
   sync: syncRouter,
   review: reviewRouter,
+  cti: ctiRouter,
 });
 
 /** The API's type: the only thing apps import from the server. */

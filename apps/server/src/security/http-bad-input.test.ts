@@ -76,6 +76,10 @@ describeWithDatabase(`[SEC] bad input over HTTP on ${testDatabaseKind}`, () => {
     'review.approve': { who: 'hq', input: { orderId } },
     'review.confirmByPhone': { who: 'hq', input: { orderId, reason: '地址需确认' } },
     'review.recordCall': { who: 'hq', input: { orderId, outcome: 'cancel', reason: '顾客取消' } },
+    'cti.myExtension': { who: 'hq', input: undefined },
+    'cti.setExtension': { who: 'hq', input: { extension: '8001', takeOver: false } },
+    'cti.recentCalls': { who: 'hq', input: undefined },
+    'cti.pops': { who: 'hq', input: { since: new Date().toISOString(), lastEventId: '1' } },
   });
 
   async function call(path: string, who: Who, input: unknown, address = '10.9.9.9') {
@@ -120,7 +124,7 @@ describeWithDatabase(`[SEC] bad input over HTTP on ${testDatabaseKind}`, () => {
     const failures: string[] = [];
     for (const [path, { who, input }] of Object.entries(valid())) {
       // Subscriptions stream for as long as they live: their input is checked by the same middleware (SEC10).
-      if (path === 'sync.poke' || path === 'dispatch.notices') continue;
+      if (path === 'sync.poke' || path === 'dispatch.notices' || path === 'cti.pops') continue;
       for (const [i, variant] of variants(input).entries()) {
         // Each login attempt from an address of its own, so the sign-in limit does not hide what input does.
         const { status, body } = await call(path, who, variant, `10.8.${Math.floor(i / 250)}.${i % 250}`);
