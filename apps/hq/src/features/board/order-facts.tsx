@@ -1,4 +1,5 @@
 import type { Order } from '@repo/domain';
+import { formatList } from '@repo/i18n';
 import { useI18n } from '../../i18n/i18n.js';
 import { formatPrice } from '../../shell/format-price.js';
 import { formatTime } from '../../shell/format-time.js';
@@ -62,7 +63,7 @@ export function OrderFacts({ order, deliveryCode, storeNames, now }: OrderFactsP
       {order.declinedBy.length > 0 && (
         <>
           <dt>{t('order.declinedBy')}</dt>
-          <dd>{order.declinedBy.map(storeName).join('、')}</dd>
+          <dd>{formatList(order.declinedBy.map(storeName), locale)}</dd>
         </>
       )}
       {order.status === 'closed' && (

@@ -41,7 +41,7 @@ export function DispatchNotices() {
       </ul>
       {stillWaiting.length > 0 && (
         <details>
-          <summary>{t('notice.waiting', { count: String(stillWaiting.length) })}</summary>
+          <summary>{t('notice.waiting', { count: stillWaiting.length })}</summary>
           <ul>{stillWaiting.map((n) => <NoticeItem key={n.id} notice={n} />)}</ul>
         </details>
       )}

@@ -188,7 +188,7 @@ function ItemChecklist({ order, scanned }: { order: Returned; scanned: ReadonlyS
   const seen = needed.filter((id) => scanned.has(id)).length;
   return (
     <>
-      <p className="muted" role="status">{t('returns.itemsProgress', { seen, total: needed.length })}</p>
+      <p className="muted" role="status">{t('returns.itemsProgress', { seen, count: needed.length })}</p>
       <ul className="return-items">
         {order.lines.filter((l) => needed.includes(l.productId)).map((line) => (
           <li key={line.productId} className={scanned.has(line.productId) ? 'seen' : undefined}>
