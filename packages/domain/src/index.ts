@@ -13,3 +13,4 @@ export * from './storable-value.js';
 export * from './order/delivery-code.js';
 export * from './order/departure.js';
 export * from './stock/stock-effect.js';
+export * from './order/board.js';

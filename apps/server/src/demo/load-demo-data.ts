@@ -118,7 +118,7 @@ async function loadDemoOrders(tx: Transaction, src: DemoOrderSources): Promise<v
       createdAt: created.toISOString(), updatedAt: created.toISOString(), status: 'received',
       payment, promisedAt: terms.promisedAt, deliveryCode: terms.deliveryCode, proofPolicy: terms.proofPolicy,
     };
-    await insertOrder(tx, order, 'u-hq');
+    await insertOrder(tx, order, 'u-hq', 'u-hq');
     await tx.insert(deliveryCodes).values({ orderId: order.id, code: terms.code });
     const n = store.id.slice(-2);
     for (const type of walks[i % walks.length]!) {
