@@ -10,4 +10,6 @@ UPDATE "orders" o SET "owner_user_id" = COALESCE(
   (SELECT u."id" FROM "users" u WHERE u."role" = 'hq' ORDER BY u."username" LIMIT 1))
 WHERE o."owner_user_id" IS NULL;--> statement-breakpoint
 ALTER TABLE "orders" ALTER COLUMN "owner_user_id" SET NOT NULL;--> statement-breakpoint
+ALTER TABLE "orders" ADD COLUMN "promised_at" timestamp with time zone;--> statement-breakpoint
+UPDATE "orders" SET "promised_at" = ("data"->>'promisedAt')::timestamptz WHERE "data" ? 'promisedAt';--> statement-breakpoint
 CREATE INDEX "orders_open_idx" ON "orders" USING btree ("status_since") WHERE status NOT IN ('closed', 'cancelled');

@@ -17,7 +17,9 @@ export async function loadOrder(db: Executor, orderId: string, opts: { forUpdate
  * first moment (一单责任制, docs/board.md BD1): the agent who took it, or whoever intake names.
  */
 export async function insertOrder(tx: Transaction, order: Order, actorUserId: string, ownerUserId: string): Promise<void> {
-  await tx.insert(orders).values({ ...rowOf(order, 0), ownerUserId, statusSince: new Date(order.createdAt) });
+  await tx.insert(orders).values({
+    ...rowOf(order, 0), ownerUserId, statusSince: new Date(order.createdAt), promisedAt: order.promisedAt ? new Date(order.promisedAt) : null,
+  });
   await tx.insert(orderEvents).values({
     orderId: order.id, type: 'create', actorUserId, fromStatus: order.status, toStatus: order.status, at: new Date(order.createdAt),
   });

@@ -140,6 +140,8 @@ export const orders = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     /** When the order entered its current status: the board's "time in the state" (docs/board.md BD3). */
     statusSince: timestamp('status_since', { withTimezone: true }).notNull().defaultNow(),
+    /** The delivery time promised at intake (also in data): a column, so the board never unpacks data for 5,000 rows. */
+    promisedAt: timestamp('promised_at', { withTimezone: true }),
   },
   (t) => [
     index('orders_store_idx').on(t.storeId, t.storeVersion),
