@@ -28,6 +28,7 @@ export async function loadDemoDataIfEmpty(db: Database, now = new Date()): Promi
 export function demoLoginLines(): string[] {
   return [
     'hq               head office (总部调度)',
+    'hq2              head office, the next shift (交班 to and from hq)',
     'store01.manager  徐家汇店 store manager (店长)',
     'store01.clerk1   徐家汇店 delivery clerk (店员)',
     'store02.manager … store14.manager, storeNN.clerk1/clerk2 likewise',
@@ -66,6 +67,8 @@ function buildAccounts(demoStores: ReturnType<typeof buildDemoStores>, rand: () 
         { id: `u-${n}-c2`, username: `store${n}.clerk2`, displayName: `${personName(rand)}（${s.name}店员）`, role: 'clerk' as const, storeId: s.id },
       ];
     }),
+    // Named last, so the names drawn before it stay as they were: a colleague for the hand-over (交班).
+    { id: 'u-hq2', username: 'hq2', displayName: `${personName(rand)}（总部调度）`, role: 'hq' as const, storeId: null },
   ];
 }
 

@@ -64,7 +64,7 @@ export function OrderDetail({ orderId, actorId, onChanged }: OrderDetailProps) {
       {notice && stillTrue(notice, order) && <p role="status" className="success">{t(notice.key, notice.params)}</p>}
       {order && detail.data && (
         <>
-          <OrderFacts order={order} deliveryCode={detail.data.deliveryCode} storeNames={storeNames} now={detail.refreshedAt ?? new Date()} />
+          <OrderFacts order={order} deliveryCode={detail.data.deliveryCode} storeNames={storeNames} now={detail.refreshedAt ?? new Date()} owner={detail.data.owner} />
           {/* What the door recorded comes before the buttons: head office checks it, then closes. */}
           {(order.status === 'delivered' || order.status === 'closed') && <DeliveryProofSection order={order} />}
           {order.status === 'returned_to_store' && <DeliveryFailureSection order={order} />}

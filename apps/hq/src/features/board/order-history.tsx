@@ -18,7 +18,7 @@ interface OrderHistoryProps {
 export function OrderHistory({ history, order, storeNames }: OrderHistoryProps) {
   const { t, locale } = useI18n();
   // History rows are stored text; a type or status this console does not know shows as written.
-  const eventName = (type: string) => (isEventType(type) ? t(`event.${type}`) : type);
+  const eventName = (type: string) => (type === 'owner_change' ? t('timeline.ownerChange') : isEventType(type) ? t(`event.${type}`) : type);
   const statusName = (status: string) => (isStatus(status) ? t(`status.${status}`) : status);
   return (
     <section aria-labelledby="history-heading">
@@ -53,11 +53,24 @@ export function OrderHistory({ history, order, storeNames }: OrderHistoryProps) 
                 )}
               </div>
               {event && <HistoryReasons event={event} clerkName={entry.clerkName} order={order} storeNames={storeNames} />}
+              {entry.ownerChange && <OwnerChangeLine change={entry.ownerChange} />}
             </li>
           );
         })}
       </ol>
     </section>
+  );
+}
+
+/** Who handed the order to whom, and why (交班, a review). */
+function OwnerChangeLine({ change }: { change: NonNullable<OrderHistoryEntry['ownerChange']> }) {
+  const { t } = useI18n();
+  const reason = change.reason === 'handover' || change.reason === 'review' ? t(`timeline.ownerReason.${change.reason}`) : change.reason;
+  return (
+    <p className="timeline-why">
+      {t('timeline.ownerChangeDetail', { from: change.fromName, to: change.toName })}
+      {reason && <span className="muted">（{reason}）</span>}
+    </p>
   );
 }
 
