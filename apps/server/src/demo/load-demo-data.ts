@@ -67,8 +67,8 @@ function buildAccounts(demoStores: ReturnType<typeof buildDemoStores>, rand: () 
         { id: `u-${n}-c2`, username: `store${n}.clerk2`, displayName: `${personName(rand)}（${s.name}店员）`, role: 'clerk' as const, storeId: s.id },
       ];
     }),
-    // Named last, so the names drawn before it stay as they were: a colleague for the hand-over (交班).
-    { id: 'u-hq2', username: 'hq2', displayName: `${personName(rand)}（总部调度）`, role: 'hq' as const, storeId: null },
+    // A colleague for the hand-over (交班). A fixed name: drawing one from `rand` would shift the demo stock drawn after it.
+    { id: 'u-hq2', username: 'hq2', displayName: '陈静（总部调度·晚班）', role: 'hq' as const, storeId: null },
   ];
 }
 

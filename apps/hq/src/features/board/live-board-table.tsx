@@ -63,7 +63,7 @@ function LiveBoardLine({ row, selected, now, mine }: { row: LiveBoardRow; select
       <td className="col-in-state">
         <time className="elapsed" dateTime={row.statusSince}>{formatElapsed(now - new Date(row.statusSince).getTime(), locale)}</time>
         {due !== null && late && (
-          <span className="late-text">{t('live.late', { duration: formatDuration(wholeMinutes(now - due) * 60_000, locale), reason })}</span>
+          <span className="late-text">{t('live.late', { duration: formatDuration(lateBy(now - due), locale), reason })}</span>
         )}
       </td>
       <td className="col-promise">
@@ -71,6 +71,11 @@ function LiveBoardLine({ row, selected, now, mine }: { row: LiveBoardRow; select
       </td>
     </tr>
   );
+}
+
+/** Seconds in the first minute (an order just gone late says so truly), then whole minutes that do not flicker. */
+function lateBy(ms: number): number {
+  return ms < 60_000 ? ms : wholeMinutes(ms) * 60_000;
 }
 
 /** The promised time and, until delivery, how long is left or how far past it is. */
