@@ -67,7 +67,7 @@ test('agent 1 takes orders, one goes late on the board, she hands them all to ag
   await expect(elapsed).not.toHaveText(before!, { timeout: 3_000 });
 
   // The offer no store takes goes late after 6 s, in red with its reason, and moves to the top.
-  await expect(row(first)).toContainText(/已超时 \d+\s?(秒钟|分钟)：门店未接单/, { timeout: 20_000 });
+  await expect(row(first)).toContainText(/已超时 \d+\s?(秒钟?|分钟)：门店未接单/, { timeout: 20_000 });
   await expect(row(first)).toHaveClass(/late/);
   const late = board.getByRole('button', { name: /^只看超时（\d+）$/ });
   await late.click();
@@ -115,5 +115,11 @@ test('agent 1 takes orders, one goes late on the board, she hands them all to ag
   await timeline.scrollIntoViewIfNeeded();
   await expectNoSeriousA11yViolations(agent2.page, 'the handed-over order');
   await screens(agent2.page, 'board-handed-over-detail');
+  // The same board in English: every word from the catalogs, durations through Intl.
+  await agent2.page.getByLabel('语言').selectOption('en');
+  const english = agent2.page.getByRole('region', { name: 'Dispatch board' });
+  await expect(english.getByRole('button', { name: `My orders (${open})` })).toBeVisible();
+  await expect(english.getByRole('table', { name: 'Orders' })).toContainText(/Late by \d+ min: store has not accepted/);
+  await screens(agent2.page, 'board-handed-over-detail-en');
   await Promise.all([context1.close(), context2.close()]);
 });

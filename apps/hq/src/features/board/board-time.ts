@@ -26,3 +26,13 @@ export function serverOffsetMs(serverNow: string, receivedAt: Date): number {
 export function formatHourMinute(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
+
+/**
+ * A late or left span as the board's narrow columns show it: "12分钟", "12 min", "40秒", "1.5小时" —
+ * like formatDuration, with short units, so a row stays two lines in every language.
+ */
+export function formatSpan(ms: number, locale: Locale): string {
+  const seconds = Math.abs(ms) / 1000;
+  const [value, unit] = seconds < 60 ? [Math.round(seconds), 'second'] : seconds < 7200 ? [Math.round(seconds / 60), 'minute'] : [Math.round(seconds / 360) / 10, 'hour'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}

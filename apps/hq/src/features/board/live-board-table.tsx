@@ -1,8 +1,7 @@
 import type { LiveBoardRow } from '../../api/router-types.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { formatDuration } from '../../shell/format-duration.js';
 import { routeHref } from '../../shell/use-route.js';
-import { formatElapsed, formatHourMinute, wholeMinutes } from './board-time.js';
+import { formatElapsed, formatHourMinute, formatSpan, wholeMinutes } from './board-time.js';
 
 interface LiveBoardTableProps {
   readonly rows: readonly LiveBoardRow[];
@@ -63,7 +62,7 @@ function LiveBoardLine({ row, selected, now, mine }: { row: LiveBoardRow; select
       <td className="col-in-state">
         <time className="elapsed" dateTime={row.statusSince}>{formatElapsed(now - new Date(row.statusSince).getTime(), locale)}</time>
         {due !== null && late && (
-          <span className="late-text">{t('live.late', { duration: formatDuration(lateBy(now - due), locale), reason })}</span>
+          <span className="late-text">{t('live.late', { duration: formatSpan(lateBy(now - due), locale), reason })}</span>
         )}
       </td>
       <td className="col-promise">
@@ -82,7 +81,7 @@ function lateBy(ms: number): number {
 function PromiseCell({ promisedAt, now, binding }: { promisedAt: string; now: number; binding: boolean }) {
   const { t, locale } = useI18n();
   const left = new Date(promisedAt).getTime() - now;
-  const minutes = formatDuration(wholeMinutes(left) * 60_000, locale);
+  const minutes = formatSpan(wholeMinutes(left) * 60_000, locale);
   return (
     <>
       <time dateTime={promisedAt}>{formatHourMinute(promisedAt, locale)}</time>
