@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { defaultLateLimits, lateness } from '@repo/domain';
+import { defaultLateLimits, lateness, transition } from '@repo/domain';
+import { saveTransitions } from '../db/order-rows.js';
 import { hashPassword } from '../auth/password.js';
 import { rowsOf, type OpenDatabase } from '../db/database.js';
 import { orderEvents, orders, users } from '../db/schema.js';
@@ -74,6 +75,25 @@ describeWithDatabase(`[BD] board, late warnings and hand-over on ${testDatabaseK
     at(6);
     await storeDevice(server, tokens['a.manager']!).send('offer.accept', { orderId: order.id });
     expect(await statusSince(order.id)).toBe(clock.toISOString());
+  });
+
+  test('[BD3] a decline and a re-offer saved together start a new offer, though the status ends where it began', async () => {
+    const taken = await take();
+    at(1);
+    await as('hq').orders.dispatch({ orderId: taken.id, storeId: 'store-a' });
+    const offered = (await as('hq').orders.get({ orderId: taken.id })).order;
+    at(4);
+    const declined = transition(offered, { type: 'decline', reason: 'out_of_stock' }, { actor: { role: 'store_manager', userId: 'u-a-m', storeId: 'store-a' }, now: clock });
+    if (!declined.ok) throw new Error(declined.rejection.message);
+    const reoffer = { type: 'offer' as const, storeId: 'store-b', offerExpiresAt: new Date(clock.getTime() + 15 * minute).toISOString() };
+    const reoffered = transition(declined.value, reoffer, { actor: { role: 'system' }, now: clock });
+    if (!reoffered.ok) throw new Error(reoffered.rejection.message);
+    await database.db.transaction((tx) => saveTransitions(tx, [
+      { before: offered, after: declined.value, event: { type: 'decline', reason: 'out_of_stock' }, actorUserId: 'u-a-m' },
+      { before: declined.value, after: reoffered.value, event: reoffer, actorUserId: null },
+    ]));
+    expect(reoffered.value.status).toBe('offered');
+    expect(await statusSince(taken.id)).toBe(clock.toISOString());
   });
 
   test('[BD4][BD5] each state is late after its limit, and before delivery the promise wins when it comes first', async () => {
