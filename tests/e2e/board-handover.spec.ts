@@ -115,10 +115,21 @@ test('agent 1 takes orders, one goes late on the board, she hands them all to ag
   await timeline.scrollIntoViewIfNeeded();
   await expectNoSeriousA11yViolations(agent2.page, 'the handed-over order');
   await screens(agent2.page, 'board-handed-over-detail');
+  // One order back to agent 1 from its detail: only that one moves.
+  await detail.getByRole('button', { name: '转交此单' }).click();
+  const one = agent2.page.getByRole('dialog', { name: `转交订单 ${first}` });
+  await one.getByLabel('交给').selectOption({ index: 1 });
+  const back = (await one.getByLabel('交给').locator('option:checked').textContent())!.replace(/（手上 \d+ 单）$/, '');
+  await expect(one).toContainText(`订单 ${first} 将交给 ${back}`);
+  await one.getByRole('button', { name: '确认交班' }).click();
+  await expect(detail.getByRole('status').filter({ hasText: `已把 1 个订单交给 ${back}。` })).toBeVisible();
+  await expect(detail).toContainText(`负责人${back}`);
+  await expect(board2.getByRole('button', { name: `我的订单（${open - 1}）` })).toBeVisible();
+
   // The same board in English: every word from the catalogs, durations through Intl.
   await agent2.page.getByLabel('语言').selectOption('en');
   const english = agent2.page.getByRole('region', { name: 'Dispatch board' });
-  await expect(english.getByRole('button', { name: `My orders (${open})` })).toBeVisible();
+  await expect(english.getByRole('button', { name: `My orders (${open - 1})` })).toBeVisible();
   await expect(english.getByRole('table', { name: 'Orders' })).toContainText(/Late by \d+ min: store has not accepted/);
   await screens(agent2.page, 'board-handed-over-detail-en');
   await Promise.all([context1.close(), context2.close()]);

@@ -73,7 +73,7 @@ export function DispatchBoard({ orderId, actorId }: { orderId: string | null; ac
       {orderId && <OrderDetail key={orderId} orderId={orderId} actorId={actorId} onChanged={reload} />}
       {handingOver && (
         <HandOverDialog
-          myUserId={actorId} myOpenOrders={board.data?.mine ?? 0} owners={owners.data ?? []}
+          myUserId={actorId} myOpenOrders={board.data?.mine ?? 0}
           onClose={() => setHandingOver(false)}
           onHandedOver={(result) => { setHandingOver(false); setHandedOver(result); reload(); }}
         />

@@ -14,6 +14,7 @@ import { ShortPanel } from '../short/short-panel.js';
 import { CancelPanel } from './cancel-panel.js';
 import { ClosePanel } from './close-panel.js';
 import { DispatchPanel } from './dispatch-panel.js';
+import { HandOverDialog } from './hand-over-dialog.js';
 import { OrderFacts } from './order-facts.js';
 import { OrderHistory } from './order-history.js';
 import { OrderLinesTable } from './order-lines-table.js';
@@ -27,7 +28,7 @@ interface OrderDetailProps {
   readonly onChanged: () => void;
 }
 
-type Panel = 'dispatch' | 'cancel' | 'close' | 'short' | null;
+type Panel = 'dispatch' | 'cancel' | 'close' | 'short' | 'handover' | null;
 
 /** What just happened, kept as a key so it follows a change of language. */
 interface Notice {
@@ -68,7 +69,7 @@ export function OrderDetail({ orderId, actorId, onChanged }: OrderDetailProps) {
           {/* What the door recorded comes before the buttons: head office checks it, then closes. */}
           {(order.status === 'delivered' || order.status === 'closed') && <DeliveryProofSection order={order} />}
           {order.status === 'returned_to_store' && <DeliveryFailureSection order={order} />}
-          <OrderActions order={order} actorId={actorId} panel={panel} onPanel={(p) => { setPanel(p); setNotice(null); }} onChanged={changed} />
+          <OrderActions order={order} actorId={actorId} ownsIt={detail.data.owner?.userId === actorId} panel={panel} onPanel={(p) => { setPanel(p); setNotice(null); }} onChanged={changed} />
           <OrderLinesTable lines={order.lines} />
           <PickedLots order={order} />
           <OrderHistory history={detail.data.history} order={order} storeNames={storeNames} />
@@ -81,13 +82,15 @@ export function OrderDetail({ orderId, actorId, onChanged }: OrderDetailProps) {
 interface OrderActionsProps {
   readonly order: Order;
   readonly actorId: string;
+  /** The signed-in agent owns this order: they may hand it to a colleague (交班, one order). */
+  readonly ownsIt: boolean;
   readonly panel: Panel;
   readonly onPanel: (panel: Panel) => void;
   readonly onChanged: (message: Notice) => void;
 }
 
 /** The lifecycle decides which buttons show; the server decides again when one is pressed. */
-function OrderActions({ order, actorId, panel, onPanel, onChanged }: OrderActionsProps) {
+function OrderActions({ order, actorId, ownsIt, panel, onPanel, onChanged }: OrderActionsProps) {
   const { t } = useI18n();
   const allowed = allowedEvents(order, { role: 'hq', userId: actorId });
   const canDispatch = allowed.includes('offer');
@@ -104,6 +107,15 @@ function OrderActions({ order, actorId, panel, onPanel, onChanged }: OrderAction
   if (panel === 'close') {
     return <ClosePanel order={order} onClosed={() => onChanged({ key: 'close.done' })} onBack={() => onPanel(null)} />;
   }
+  const canHandOver = ownsIt && order.status !== 'closed' && order.status !== 'cancelled';
+  if (panel === 'handover') {
+    return (
+      <HandOverDialog
+        myUserId={actorId} myOpenOrders={1} only={{ id: order.id, number: order.number }} onClose={() => onPanel(null)}
+        onHandedOver={(result) => onChanged({ key: 'handover.done', params: { count: result.moved, name: result.toName } })}
+      />
+    );
+  }
   if (panel === 'short') {
     return <ShortPanel order={order} onResolved={(key) => onChanged({ key })} onBack={() => onPanel(null)} />;
   }
@@ -113,7 +125,8 @@ function OrderActions({ order, actorId, panel, onPanel, onChanged }: OrderAction
       {canResolveShort && <button type="button" className="primary" onClick={() => onPanel('short')}>{t('short.open')}</button>}
       {canClose && <button type="button" className="primary" onClick={() => onPanel('close')}>{t('close.open')}</button>}
       {canCancel && <button type="button" className="danger" onClick={() => onPanel('cancel')}>{t('cancel.open')}</button>}
-      {!canDispatch && !canCancel && !canClose && !canResolveShort && <p className="muted">{t('order.noActions')}</p>}
+      {canHandOver && <button type="button" onClick={() => onPanel('handover')}>{t('handover.openOne')}</button>}
+      {!canDispatch && !canCancel && !canClose && !canResolveShort && !canHandOver && <p className="muted">{t('order.noActions')}</p>}
     </div>
   );
 }
