@@ -15,3 +15,4 @@ export * from './order/departure.js';
 export * from './stock/stock-effect.js';
 export * from './order/web-shop-order.js';
 export * from './cti/incoming-call.js';
+export * from './order/board.js';

@@ -131,13 +131,17 @@ export const orders = pgTable(
     callId: text('call_id'),
     /**
      * The head-office person who owns the order until the customer has it (一单责任制); set when the
-     * order is taken, moved only by a hand-over. Null only on orders taken before owners were kept.
+     * order is taken, moved only by a hand-over (orders/ownership.ts). Never null (docs/board.md BD1).
      */
-    ownerUserId: text('owner_user_id').references(() => users.id),
+    ownerUserId: text('owner_user_id').notNull().references(() => users.id),
     /** 'pending' while a web-shop order waits for review; 'confirm_by_phone' while it waits on the call list. */
     reviewState: text('review_state', { enum: ['pending', 'confirm_by_phone'] }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    /** When the order entered its current status: the board's "time in the state" (docs/board.md BD3). */
+    statusSince: timestamp('status_since', { withTimezone: true }).notNull().defaultNow(),
+    /** The delivery time promised at intake (also in data): a column, so the board never unpacks data for 5,000 rows. */
+    promisedAt: timestamp('promised_at', { withTimezone: true }),
   },
   (t) => [
     index('orders_store_idx').on(t.storeId, t.storeVersion),
@@ -147,6 +151,8 @@ export const orders = pgTable(
     index('orders_owner_idx').on(t.ownerUserId, t.status),
     // The review queue and call list (docs/webshop.md WS12): few rows, read often by every console's badge.
     index('orders_review_idx').on(t.reviewState, t.createdAt).where(sql`review_state IS NOT NULL`),
+    // The board reads only open orders: this keeps it off the ever-growing closed history.
+    index('orders_open_idx').on(t.statusSince).where(sql`status NOT IN ('closed', 'cancelled')`),
   ],
 );
 

@@ -42,7 +42,7 @@ export async function takeOrder(args: TakeOrderArgs): Promise<Order> {
   const terms = deliveryTermsFor(args.now, args.config);
   return args.db.transaction(async (tx) => {
     const order = await buildOrder(tx, args.input, args.now, terms);
-    await insertOrder(tx, order, args.actorUserId);
+    await insertOrder(tx, order, args.actorUserId, args.intake.ownerUserId);
     await tx.update(orders).set({
       channel: args.intake.channel, callId: args.intake.callId ?? null, ownerUserId: args.intake.ownerUserId,
       reviewState: args.intake.review ?? null,

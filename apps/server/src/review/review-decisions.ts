@@ -5,7 +5,7 @@ import { orderEvents, orders, webOrders } from '../db/schema.js';
 import { applyEventInTransaction } from '../order-actions.js';
 import { rejectionError } from '../rejection-error.js';
 import type { StorePokes } from '../store-pokes.js';
-import { changeOwner } from './review-ownership.js';
+import { changeOwner } from '../orders/ownership.js';
 
 type ReviewState = 'pending' | 'confirm_by_phone';
 

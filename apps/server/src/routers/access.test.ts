@@ -26,6 +26,9 @@ const access: Record<string, Access> = {
   'orders.get': 'hq',
   'orders.candidateStores': 'hq',
   'orders.proofBlobs': 'hq',
+  'orders.board': 'hq',
+  'orders.owners': 'hq',
+  'orders.handOver': 'hq',
   'devices.unsentWork': 'hq',
   'dispatch.notices': 'hq',
   'dispatch.waiting': 'hq',
@@ -95,6 +98,8 @@ describeWithDatabase(`[SEC] access rules on ${testDatabaseKind}`, () => {
       'orders.close': { orderId: 'no-such-order' },
       'orders.resolveShort': { orderId: 'no-such-order', resolution: 'partial', note: '客户同意部分发货' },
       'orders.list': {}, 'orders.get': { orderId: orderA }, 'orders.candidateStores': { orderId: orderA }, 'orders.proofBlobs': { orderId: orderA },
+      // A hand-over to no one: refused as bad input after the role check, so it moves nothing the other cases see.
+      'orders.board': {}, 'orders.owners': undefined, 'orders.handOver': { toUserId: 'no-such-user' },
       'sync.push': { clientId: randomUUID(), mutations: [{ id: 1, name: 'offer.accept', version: 1, args: { orderId: orderA }, createdAt: new Date().toISOString() }] },
       'sync.pull': { clientId: randomUUID(), cursor: null },
       // The same counts the chain already has, so the import changes nothing the other cases see.

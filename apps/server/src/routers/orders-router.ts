@@ -2,11 +2,13 @@ import { TRPCError } from '@trpc/server';
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  cancelOrderInput, closeOrderInput, createOrderInput, dispatchOrderInput, orderIdInput, orderSchema, orderStatusSchema, resolveShortInput,
+  boardInput, cancelOrderInput, closeOrderInput, handOverInput, createOrderInput, dispatchOrderInput, orderIdInput, orderSchema, orderStatusSchema, resolveShortInput,
 } from '@repo/domain';
 import { orderProofBlobs } from '../blobs/order-proof-blobs.js';
 import { loadOrder } from '../db/order-rows.js';
-import { deliveryCodes, orders } from '../db/schema.js';
+import { deliveryCodes, orders, users } from '../db/schema.js';
+import { boardQuery } from '../orders/board-query.js';
+import { handOver, orderOwners } from '../orders/ownership.js';
 import { orderHistory } from '../orders/order-history.js';
 import { shortResolutionEvent } from '../orders/short-resolution.js';
 import { badField, takeOrder } from '../orders/take-order.js';
@@ -76,7 +78,9 @@ export const ordersRouter = router({
     const [code] = await ctx.db.select({ code: deliveryCodes.code }).from(deliveryCodes).where(eq(deliveryCodes.orderId, input.orderId));
     // How it came in (phone or web shop) and where its review stands: the console shows both.
     const intake = await orderIntakeFacts(ctx.db, input.orderId);
-    return { order, deliveryCode: code?.code ?? null, history, intake };
+    const [owner] = await ctx.db.select({ userId: users.id, name: users.displayName }).from(orders)
+      .innerJoin(users, eq(users.id, orders.ownerUserId)).where(eq(orders.id, input.orderId));
+    return { order, deliveryCode: code?.code ?? null, history, intake, owner: owner ?? null };
   }),
 
   /** The order's proof photos and signatures, each with whether its bytes have reached the server. */
@@ -91,4 +95,17 @@ export const ordersRouter = router({
     if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order.' });
     return candidateStores(ctx.db, order, ctx.now());
   }),
+
+  /** The live board of open orders: filters, late warnings, counts (docs/board.md BD2-BD7). */
+  board: hqProcedure.input(boardInput).query(({ ctx, input }) =>
+    boardQuery({ db: ctx.db, input, actorUserId: ctx.actor.userId, now: ctx.now(), limits: ctx.config.lateLimits }),
+  ),
+
+  /** Head-office staff who can own orders, with their open orders: the owner filter and the hand-over's list. */
+  owners: hqProcedure.query(({ ctx }) => orderOwners(ctx.db)),
+
+  /** 交班: hand one's open orders, or some of them, to a colleague in one step (BD9). */
+  handOver: hqProcedure.input(handOverInput).mutation(({ ctx, input }) =>
+    handOver({ db: ctx.db, input, actorUserId: ctx.actor.userId, now: ctx.now() }),
+  ),
 });

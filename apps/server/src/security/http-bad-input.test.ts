@@ -62,6 +62,10 @@ describeWithDatabase(`[SEC] bad input over HTTP on ${testDatabaseKind}`, () => {
     'orders.close': { who: 'hq', input: { orderId: 'no-such-order' } },
     'orders.resolveShort': { who: 'hq', input: { orderId: 'no-such-order', resolution: 'partial', note: '客户同意部分发货' } },
     'orders.proofBlobs': { who: 'hq', input: { orderId } },
+    'orders.board': { who: 'hq', input: { statuses: ['offered'], storeId: 'store-a', ownerUserId: 'u-hq', mine: false, lateOnly: false, limit: 50 } },
+    'orders.owners': { who: 'hq', input: undefined },
+    // To no one: each variant is refused or moves nothing, so the orders stay as the other cases expect.
+    'orders.handOver': { who: 'hq', input: { toUserId: 'no-such-user', orderIds: [orderId] } },
     'devices.unsentWork': { who: 'hq', input: undefined },
     'sync.push': { who: 'store', input: { clientId: randomUUID(), mutations: [{ id: 1, name: 'offer.accept', version: 1, args: { orderId: 'x' }, createdAt: new Date().toISOString() }] } },
     'sync.pull': { who: 'store', input: { clientId: randomUUID(), cursor: null } },

@@ -15,6 +15,7 @@ import { OrderSource } from '../review/order-source.js';
 import { CancelPanel } from './cancel-panel.js';
 import { ClosePanel } from './close-panel.js';
 import { DispatchPanel } from './dispatch-panel.js';
+import { HandOverDialog } from './hand-over-dialog.js';
 import { OrderFacts } from './order-facts.js';
 import { OrderHistory } from './order-history.js';
 import { OrderLinesTable } from './order-lines-table.js';
@@ -28,7 +29,7 @@ interface OrderDetailProps {
   readonly onChanged: () => void;
 }
 
-type Panel = 'dispatch' | 'cancel' | 'close' | 'short' | null;
+type Panel = 'dispatch' | 'cancel' | 'close' | 'short' | 'handover' | null;
 
 /** What just happened, kept as a key so it follows a change of language. */
 interface Notice {
@@ -65,12 +66,15 @@ export function OrderDetail({ orderId, actorId, onChanged }: OrderDetailProps) {
       {notice && stillTrue(notice, order) && <p role="status" className="success">{t(notice.key, notice.params)}</p>}
       {order && detail.data && (
         <>
-          <OrderFacts order={order} deliveryCode={detail.data.deliveryCode} storeNames={storeNames} now={detail.refreshedAt ?? new Date()} />
+          <OrderFacts order={order} deliveryCode={detail.data.deliveryCode} storeNames={storeNames} now={detail.refreshedAt ?? new Date()} owner={detail.data.owner} />
           <OrderSource intake={detail.data.intake} open={order.status === 'received'} />
           {/* What the door recorded comes before the buttons: head office checks it, then closes. */}
           {(order.status === 'delivered' || order.status === 'closed') && <DeliveryProofSection order={order} />}
           {order.status === 'returned_to_store' && <DeliveryFailureSection order={order} />}
-          <OrderActions order={order} actorId={actorId} underReview={Boolean(detail.data.intake?.review)} panel={panel} onPanel={(p) => { setPanel(p); setNotice(null); }} onChanged={changed} />
+          <OrderActions
+            order={order} actorId={actorId} underReview={Boolean(detail.data.intake?.review)} ownsIt={detail.data.owner?.userId === actorId}
+            panel={panel} onPanel={(p) => { setPanel(p); setNotice(null); }} onChanged={changed}
+          />
           <OrderLinesTable lines={order.lines} />
           <PickedLots order={order} />
           <OrderHistory history={detail.data.history} order={order} storeNames={storeNames} channel={detail.data.intake?.channel} />
@@ -85,13 +89,15 @@ interface OrderActionsProps {
   readonly actorId: string;
   /** A web order waiting for review is not dispatched (the server refuses it too). */
   readonly underReview: boolean;
+  /** The signed-in agent owns this order: they may hand it to a colleague (交班, one order). */
+  readonly ownsIt: boolean;
   readonly panel: Panel;
   readonly onPanel: (panel: Panel) => void;
   readonly onChanged: (message: Notice) => void;
 }
 
 /** The lifecycle decides which buttons show; the server decides again when one is pressed. */
-function OrderActions({ order, actorId, underReview, panel, onPanel, onChanged }: OrderActionsProps) {
+function OrderActions({ order, actorId, underReview, ownsIt, panel, onPanel, onChanged }: OrderActionsProps) {
   const { t } = useI18n();
   const allowed = allowedEvents(order, { role: 'hq', userId: actorId });
   const canDispatch = allowed.includes('offer') && !underReview;
@@ -108,6 +114,15 @@ function OrderActions({ order, actorId, underReview, panel, onPanel, onChanged }
   if (panel === 'close') {
     return <ClosePanel order={order} onClosed={() => onChanged({ key: 'close.done' })} onBack={() => onPanel(null)} />;
   }
+  const canHandOver = ownsIt && order.status !== 'closed' && order.status !== 'cancelled';
+  if (panel === 'handover') {
+    return (
+      <HandOverDialog
+        myUserId={actorId} myOpenOrders={1} only={{ id: order.id, number: order.number }} onClose={() => onPanel(null)}
+        onHandedOver={(result) => onChanged({ key: 'handover.done', params: { count: result.moved, name: result.toName } })}
+      />
+    );
+  }
   if (panel === 'short') {
     return <ShortPanel order={order} onResolved={(key) => onChanged({ key })} onBack={() => onPanel(null)} />;
   }
@@ -117,7 +132,8 @@ function OrderActions({ order, actorId, underReview, panel, onPanel, onChanged }
       {canResolveShort && <button type="button" className="primary" onClick={() => onPanel('short')}>{t('short.open')}</button>}
       {canClose && <button type="button" className="primary" onClick={() => onPanel('close')}>{t('close.open')}</button>}
       {canCancel && <button type="button" className="danger" onClick={() => onPanel('cancel')}>{t('cancel.open')}</button>}
-      {!canDispatch && !canCancel && !canClose && !canResolveShort && <p className="muted">{t('order.noActions')}</p>}
+      {canHandOver && <button type="button" onClick={() => onPanel('handover')}>{t('handover.openOne')}</button>}
+      {!canDispatch && !canCancel && !canClose && !canResolveShort && !canHandOver && <p className="muted">{t('order.noActions')}</p>}
     </div>
   );
 }

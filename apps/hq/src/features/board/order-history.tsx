@@ -23,6 +23,7 @@ export function OrderHistory({ history, order, storeNames, channel }: OrderHisto
   // History rows are stored text; a type or status this console does not know shows as written.
   const eventName = (type: string) =>
     type === 'create' && channel === 'web' ? t('reviewEvent.createdByWebShop')
+      : type === 'owner_change' ? t('timeline.ownerChange')
       : isEventType(type) ? t(`event.${type}`) : isReviewEventType(type) ? t(`reviewEvent.${type}`) : type;
   const statusName = (status: string) => (isStatus(status) ? t(`status.${status}`) : status);
   return (
@@ -61,11 +62,24 @@ export function OrderHistory({ history, order, storeNames, channel }: OrderHisto
               {isReviewEventType(entry.type) && reviewReasonOf(entry.details) && (
                 <p className="timeline-why">{t('reviewEvent.reason', { reason: reviewReasonOf(entry.details)! })}</p>
               )}
+              {entry.ownerChange && <OwnerChangeLine change={entry.ownerChange} />}
             </li>
           );
         })}
       </ol>
     </section>
+  );
+}
+
+/** Who handed the order to whom, and why (交班, a review). */
+function OwnerChangeLine({ change }: { change: NonNullable<OrderHistoryEntry['ownerChange']> }) {
+  const { t } = useI18n();
+  const reason = change.reason === 'handover' || change.reason === 'review' ? t(`timeline.ownerReason.${change.reason}`) : change.reason;
+  return (
+    <p className="timeline-why">
+      {t('timeline.ownerChangeDetail', { from: change.fromName, to: change.toName })}
+      {reason && <span className="muted">（{reason}）</span>}
+    </p>
   );
 }
 
