@@ -15,6 +15,7 @@ export default defineConfig({
       './apps/hq/vitest.config.ts',
       './apps/store/vitest.browser.config.ts',
       { test: { name: 'architecture', include: ['tests/architecture/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'scripts', include: ['scripts/**/*.test.ts'], environment: 'node' } },
     ],
   },
 });

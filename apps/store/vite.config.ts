@@ -23,7 +23,15 @@ export default defineConfig({
         orientation: 'portrait',
         background_color: '#ffffff',
         theme_color: '#0b6e4f',
-        icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+        // PNGs for launchers that take no SVG; maskable ones keep the bag inside the 80% safe circle.
+        // Rendered from icon.svg by scripts/icons.ts (`pnpm icons`).
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icon-maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
       },
       injectManifest: { globPatterns: ['**/*.{js,css,html,svg,png,woff2,wasm}'] },
     }),

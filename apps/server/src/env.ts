@@ -1,8 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { defaultLateLimits, type LateLimits } from '@repo/domain';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+function lateMinutes(fallback: number) {
+  return z.coerce.number().positive().max(24 * 60).default(fallback);
+}
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -25,8 +30,23 @@ const envSchema = z.object({
   DISPATCH_TICK_SECONDS: z.coerce.number().positive().max(3600).default(5),
   /** The inventory system's key for PUT /api/inventory/…; unset, that API refuses every call. */
   INVENTORY_API_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'at least 16 characters').optional()),
+  /** The web shop's key for POST /api/webshop/orders; unset, that API refuses every call (docs/webshop.md). */
+  WEBSHOP_API_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'at least 16 characters').optional()),
+  /** Username of the head-office person who owns new web orders until a reviewer takes them. */
+  WEBSHOP_OWNER: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).max(64).default('hq')),
+  /** The telephone system's shared secret for signing POST /api/cti/incoming-call (docs/cti.md); unset, the webhook refuses every call. */
+  CTI_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'at least 32 characters').optional()),
   /** Load the demo chain into an empty database on start. */
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
+  /** The board's late warnings: minutes an order may sit in each state (docs/board.md BD4). */
+  LATE_DISPATCH_MINUTES: lateMinutes(defaultLateLimits.received),
+  LATE_OFFER_MINUTES: lateMinutes(defaultLateLimits.offered),
+  LATE_PICK_START_MINUTES: lateMinutes(defaultLateLimits.accepted),
+  LATE_PICK_MINUTES: lateMinutes(defaultLateLimits.picking),
+  LATE_SHORT_MINUTES: lateMinutes(defaultLateLimits.short),
+  LATE_HANDOFF_MINUTES: lateMinutes(defaultLateLimits.picked),
+  LATE_RETURN_MINUTES: lateMinutes(defaultLateLimits.returned_to_store),
+  LATE_CLOSE_MINUTES: lateMinutes(defaultLateLimits.delivered),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
 
@@ -40,6 +60,14 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment: ${problems}`);
   }
   return { ...parsed.data, BLOB_DIR: parsed.data.BLOB_DIR ?? path.join(path.dirname(parsed.data.DATA_DIR), 'blobs') };
+}
+
+/** The board's late limits per state, from the LATE_*_MINUTES settings. */
+export function lateLimitsOf(env: Env): LateLimits {
+  return {
+    received: env.LATE_DISPATCH_MINUTES, offered: env.LATE_OFFER_MINUTES, accepted: env.LATE_PICK_START_MINUTES, picking: env.LATE_PICK_MINUTES,
+    short: env.LATE_SHORT_MINUTES, picked: env.LATE_HANDOFF_MINUTES, returned_to_store: env.LATE_RETURN_MINUTES, delivered: env.LATE_CLOSE_MINUTES,
+  };
 }
 
 export const paths = {

@@ -1,7 +1,7 @@
 import { DiskBlobStore } from './blobs/disk-blob-store.js';
 import { openDatabase } from './db/database.js';
 import { loadDemoDataIfEmpty } from './demo/load-demo-data.js';
-import { paths, readEnv } from './env.js';
+import { lateLimitsOf, paths, readEnv } from './env.js';
 import { buildHttpServer } from './http-server.js';
 import { PostgresStorePokes } from './postgres-store-pokes.js';
 import { StorePokes } from './store-pokes.js';
@@ -22,9 +22,13 @@ const { app } = await buildHttpServer({
   config: {
     sessionTtlHours: env.SESSION_TTL_HOURS, offerTtlMinutes: env.OFFER_TTL_MINUTES,
     promiseMinutes: env.PROMISE_MINUTES, undoWindowSeconds: env.UNDO_WINDOW_SECONDS, autoRedispatch: env.AUTO_REDISPATCH === 'on',
+    lateLimits: lateLimitsOf(env),
   },
   dispatchTickSeconds: env.DISPATCH_TICK_SECONDS,
   inventoryApiKey: env.INVENTORY_API_KEY,
+  webShopApiKey: env.WEBSHOP_API_KEY,
+  webShopOwner: env.WEBSHOP_OWNER,
+  ctiSecret: env.CTI_SECRET,
 });
 await app.listen({ port: env.PORT, host: env.HOST });
 

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { MutationGapError } from '@repo/sync/server';
-import { findUnstorableText, type Actor } from '@repo/domain';
+import { findUnstorableText, type Actor, type LateLimits } from '@repo/domain';
 import { LoginThrottledCause } from './auth/login-throttle.js';
 import { actorOf, findSessionUser, type SessionUser } from './auth/sessions.js';
 import type { Database } from './db/database.js';
@@ -17,6 +17,8 @@ export interface ServerConfig {
   readonly undoWindowSeconds: number;
   /** AUTO_REDISPATCH: a returned order is re-offered by the server (docs/dispatch.md DS6). */
   readonly autoRedispatch: boolean;
+  /** LATE_*_MINUTES: when the board warns per state (docs/board.md BD4); the defaults when left out. */
+  readonly lateLimits?: LateLimits;
 }
 
 /** Everything a procedure may use; built once per request. */

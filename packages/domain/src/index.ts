@@ -16,3 +16,6 @@ export * from './storable-value.js';
 export * from './order/delivery-code.js';
 export * from './order/departure.js';
 export * from './stock/stock-effect.js';
+export * from './order/web-shop-order.js';
+export * from './cti/incoming-call.js';
+export * from './order/board.js';

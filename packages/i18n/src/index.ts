@@ -18,3 +18,5 @@ export function mergeCatalogList<T extends readonly Catalogs<string>[]>(...list:
   return list.reduce(mergeCatalogs) as Catalogs<KeyOf<T[number]>>;
 }
 export * from './catalog-gaps.js';
+export * from './hand-made-plurals.js';
+export * from './formats.js';

@@ -27,3 +27,37 @@ test.each([
 ] as const)('[I18N3] %j picks %s (Simplified Chinese by default)', (prefs, expected) => {
   expect(pickLocale(prefs)).toBe(expected);
 });
+
+const products = {
+  'zh-Hans': { lines: '{count} 种商品' },
+  'zh-Hant': { lines: '{count} 種商品' },
+  en: { lines: { one: '{count} product', other: '{count} products' } },
+} as const;
+
+test.each([
+  ['en', 0, '0 products'], ['en', 1, '1 product'], ['en', 2, '2 products'], ['en', 21, '21 products'], ['en', 1234, '1,234 products'],
+  ['zh-Hans', 0, '0 种商品'], ['zh-Hans', 1, '1 种商品'], ['zh-Hans', 2, '2 种商品'], ['zh-Hans', 21, '21 种商品'],
+  ['zh-Hant', 0, '0 種商品'], ['zh-Hant', 1, '1 種商品'], ['zh-Hant', 2, '2 種商品'], ['zh-Hant', 21, '21 種商品'],
+] as const)('[I18N7] %s with count %d reads "%s" (Intl.PluralRules picks the form, Intl.NumberFormat writes the number)', (locale, count, expected) => {
+  expect(createTranslator(products, locale)('lines', { count })).toBe(expected);
+});
+
+test('[I18N7] a plural message without a number to choose by falls back to its "other" form, never a crash', () => {
+  const t = createTranslator(products, 'en');
+  expect(t('lines')).toBe('{count} products');
+  expect(t('lines', { count: 'many' })).toBe('many products');
+});
+
+test('[I18N7] the completeness check wants every plural category of the language, no other, and a {count} to choose by', () => {
+  const broken = {
+    'zh-Hans': { a: '{count} 件', b: '{n} 件', c: '{count} 件' },
+    'zh-Hant': { a: { one: '{count} 件', other: '{count} 件' }, b: '{n} 件', c: '{count} 件' },
+    en: { a: { other: '{count} items' }, b: { one: '{n} item', other: '{n} items' }, c: { one: '{count} item', other: '' } },
+  } as never;
+  expect(catalogGaps(broken)).toEqual([
+    'zh-Hant: a has a plural form "one" that zh-Hant never uses',
+    'en: a lacks the plural form "one"',
+    'en: b is plural but zh-Hans has no {count} to choose the form by',
+    'en: c is missing or empty',
+  ]);
+});

@@ -13,3 +13,6 @@ export type CandidateRanking = Outputs['orders']['candidateStores'];
 export type CandidateStore = CandidateRanking['candidates'][number];
 export type LeftOutStore = CandidateRanking['leftOut'][number];
 export type DispatchNotice = Outputs['dispatch']['waiting'][number];
+export type LiveBoard = Outputs['orders']['board'];
+export type LiveBoardRow = LiveBoard['rows'][number];
+export type OrderOwner = Outputs['orders']['owners'][number];

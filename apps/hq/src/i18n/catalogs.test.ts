@@ -1,4 +1,4 @@
-import { catalogGaps, sharedCatalogs } from '@repo/i18n';
+import { catalogGaps, handMadePlurals, sharedCatalogs } from '@repo/i18n';
 import { expect, test } from 'vitest';
 import { catalogs } from './i18n.js';
 import { hqCatalogList, hqCatalogs } from './hq-catalogs.js';
@@ -17,4 +17,8 @@ test('[I18N6] no two feature catalogs define the same key (the later one would s
   const seen = new Map<string, number>();
   for (const catalog of hqCatalogList) for (const key of Object.keys(catalog['zh-Hans'])) seen.set(key, (seen.get(key) ?? 0) + 1);
   expect([...seen].filter(([, n]) => n > 1).map(([key]) => key)).toEqual([]);
+});
+
+test('[I18N9] no English message of the console builds a plural by hand ("1 products"): counts go through plural forms', () => {
+  expect(handMadePlurals(catalogs.en)).toEqual([]);
 });

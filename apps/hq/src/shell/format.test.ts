@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { formatKm } from './format-distance.js';
 import { formatDuration } from './format-duration.js';
 import { formatPrice, formatPriceChange } from './format-price.js';
 
@@ -14,4 +15,10 @@ test('[HQF2] a price difference always shows its sign, an amount never does', ()
   expect(formatPriceChange(-50, 'zh-Hans')).toBe('-¥0.50');
   expect(formatPriceChange(0, 'zh-Hans')).toBe('¥0.00');
   expect(formatPrice(1350, 'zh-Hans')).toBe('¥13.50');
+});
+
+test('[HQF3] a distance reads with one decimal, through Intl in each language', () => {
+  expect(formatKm(1.64, 'zh-Hans')).toBe('1.6');
+  expect(formatKm(12, 'en')).toBe('12.0');
+  expect(formatKm(1234.56, 'zh-Hant')).toBe('1,234.6');
 });

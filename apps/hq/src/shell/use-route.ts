@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** The console's screens. The route lives in the URL hash, so a reload or a shared link opens the same order. */
-export type Route = { readonly name: 'intake' } | { readonly name: 'board'; readonly orderId: string | null };
+export type Route = { readonly name: 'intake' } | { readonly name: 'board'; readonly orderId: string | null } | { readonly name: 'review' };
 
 export function useRoute(): Route {
   const hash = useSyncExternalStore(subscribe, () => location.hash);
@@ -14,6 +14,8 @@ export function routeHref(route: Route): string {
       return '#/intake';
     case 'board':
       return route.orderId ? `#/board/${encodeURIComponent(route.orderId)}` : '#/board';
+    case 'review':
+      return '#/review';
   }
 }
 
@@ -24,6 +26,7 @@ export function navigate(route: Route): void {
 function parseRoute(hash: string): Route {
   const [, screen, orderId] = hash.split('/');
   if (screen === 'board') return { name: 'board', orderId: orderId ? decodeURIComponent(orderId) : null };
+  if (screen === 'review') return { name: 'review' };
   return { name: 'intake' };
 }
 

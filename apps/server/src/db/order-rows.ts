@@ -12,9 +12,14 @@ export async function loadOrder(db: Executor, orderId: string, opts: { forUpdate
   return rows[0] ? orderSchema.parse(rows[0].data) : null;
 }
 
-/** Saves a new order (no store yet) and its first history entry. */
-export async function insertOrder(tx: Transaction, order: Order, actorUserId: string): Promise<void> {
-  await tx.insert(orders).values(rowOf(order, 0));
+/**
+ * Saves a new order (no store yet) and its first history entry. Every order has an owner from its
+ * first moment (一单责任制, docs/board.md BD1): the agent who took it, or whoever intake names.
+ */
+export async function insertOrder(tx: Transaction, order: Order, actorUserId: string, ownerUserId: string): Promise<void> {
+  await tx.insert(orders).values({
+    ...rowOf(order, 0), ownerUserId, statusSince: new Date(order.createdAt), promisedAt: order.promisedAt ? new Date(order.promisedAt) : null,
+  });
   await tx.insert(orderEvents).values({
     orderId: order.id, type: 'create', actorUserId, fromStatus: order.status, toStatus: order.status, at: new Date(order.createdAt),
   });
@@ -33,7 +38,11 @@ export async function saveTransitions(tx: Transaction, transitions: readonly Ord
   const touched = new Set<string>();
   const removals: { storeId: string; orderId: string }[] = [];
   const finalRows = new Map<string, { order: Order; dispatchState: 'returned' | null }>();
+  // When each order last changed status in these steps: a decline and a re-offer in one save
+  // (offered -> received -> offered) is a new offer, though the final status is the old one.
+  const statusChangedAt = new Map<string, string>();
   for (const { before, after } of transitions) {
+    if (before.status !== after.status) statusChangedAt.set(after.id, after.updatedAt);
     const from = storeOf(before);
     const to = storeOf(after);
     if (from) touched.add(from);
@@ -45,7 +54,7 @@ export async function saveTransitions(tx: Transaction, transitions: readonly Ord
   const stores = [...touched].sort();
   const changed = [...finalRows.values()].map(({ order, dispatchState }) => ({
     id: order.id, status: order.status, storeId: storeOf(order), updatedAt: order.updatedAt, data: order, dispatchState,
-    offerExpiresAt: order.status === 'offered' ? order.offerExpiresAt : null,
+    offerExpiresAt: order.status === 'offered' ? order.offerExpiresAt : null, statusChangedAt: statusChangedAt.get(order.id) ?? null,
   }));
   // A store's stock rows change only for transitions of that store, whose version row this statement
   // locks first (the join on bumped), so stock rows are always locked in the version rows' order.
@@ -58,7 +67,8 @@ export async function saveTransitions(tx: Transaction, transitions: readonly Ord
       ORDER BY n
     ), changed AS (
       SELECT c->>'id' AS id, c->>'status' AS status, c->>'storeId' AS store_id, c->'data' AS data, (c->>'updatedAt')::timestamptz AS updated_at,
-        (c->>'offerExpiresAt')::timestamptz AS offer_expires_at, c->>'dispatchState' AS dispatch_state
+        (c->>'offerExpiresAt')::timestamptz AS offer_expires_at, c->>'dispatchState' AS dispatch_state,
+        (c->>'statusChangedAt')::timestamptz AS status_changed_at
       FROM jsonb_array_elements(${JSON.stringify(changed)}::jsonb) AS c
     ), bumped AS (
       INSERT INTO store_versions (store_id, version)
@@ -67,7 +77,8 @@ export async function saveTransitions(tx: Transaction, transitions: readonly Ord
       RETURNING store_id, version
     ), saved AS (
       UPDATE orders o SET status = c.status, store_id = c.store_id, data = c.data, updated_at = c.updated_at,
-        store_version = COALESCE(b.version, 0), offer_expires_at = c.offer_expires_at, dispatch_state = c.dispatch_state
+        store_version = COALESCE(b.version, 0), offer_expires_at = c.offer_expires_at, dispatch_state = c.dispatch_state,
+        status_since = COALESCE(c.status_changed_at, o.status_since)
       FROM changed c LEFT JOIN bumped b ON b.store_id = c.store_id
       WHERE o.id = c.id
       RETURNING o.id

@@ -38,10 +38,10 @@ describeWithDatabase(`[DEMO] the demo chain on ${testDatabaseKind}`, () => {
     }
   });
 
-  test('[DEMO3] one head-office user, and per store one manager and two clerks', async () => {
+  test('[DEMO3] two head-office users (a shift and the next), and per store one manager and two clerks', async () => {
     const rows = await database.db.select().from(users);
     const storeCount = (await database.db.select().from(stores)).length;
-    expect(rows.filter((u) => u.role === 'hq')).toHaveLength(1);
+    expect(rows.filter((u) => u.role === 'hq').map((u) => u.username).sort()).toEqual(['hq', 'hq2']);
     expect(rows.filter((u) => u.role === 'store_manager')).toHaveLength(storeCount);
     expect(rows.filter((u) => u.role === 'clerk')).toHaveLength(storeCount * 2);
   });

@@ -28,6 +28,7 @@ export async function loadDemoDataIfEmpty(db: Database, now = new Date()): Promi
 export function demoLoginLines(): string[] {
   return [
     'hq               head office (总部调度)',
+    'hq2              head office, the next shift (交班 to and from hq)',
     'store01.manager  徐家汇店 store manager (店长)',
     'store01.clerk1   徐家汇店 delivery clerk (店员)',
     'store02.manager … store14.manager, storeNN.clerk1/clerk2 likewise',
@@ -66,6 +67,8 @@ function buildAccounts(demoStores: ReturnType<typeof buildDemoStores>, rand: () 
         { id: `u-${n}-c2`, username: `store${n}.clerk2`, displayName: `${personName(rand)}（${s.name}店员）`, role: 'clerk' as const, storeId: s.id },
       ];
     }),
+    // A colleague for the hand-over (交班). A fixed name: drawing one from `rand` would shift the demo stock drawn after it.
+    { id: 'u-hq2', username: 'hq2', displayName: '陈静（总部调度·晚班）', role: 'hq' as const, storeId: null },
   ];
 }
 
@@ -118,7 +121,7 @@ async function loadDemoOrders(tx: Transaction, src: DemoOrderSources): Promise<v
       createdAt: created.toISOString(), updatedAt: created.toISOString(), status: 'received',
       payment, promisedAt: terms.promisedAt, deliveryCode: terms.deliveryCode, proofPolicy: terms.proofPolicy,
     };
-    await insertOrder(tx, order, 'u-hq');
+    await insertOrder(tx, order, 'u-hq', 'u-hq');
     await tx.insert(deliveryCodes).values({ orderId: order.id, code: terms.code });
     const n = store.id.slice(-2);
     for (const type of walks[i % walks.length]!) {

@@ -27,6 +27,8 @@ export interface HistoryEntry {
   readonly details: Record<string, unknown>;
   /** The clerk a hand-off or retry names, by name. */
   readonly clerkName: string | null;
+  /** An owner change (交班, docs/board.md BD9): from whom to whom, by name, and why. */
+  readonly ownerChange: { readonly fromName: string; readonly toName: string; readonly reason: string } | null;
 }
 
 /** The order's history, oldest first, with people and stores named. */
@@ -42,7 +44,8 @@ export async function orderHistory(db: Database, orderId: string): Promise<Histo
     .leftJoin(actorStore, eq(actorStore.id, users.storeId))
     .where(eq(orderEvents.orderId, orderId))
     .orderBy(orderEvents.id);
-  const clerkNames = await namesOf(db, rows.map((r) => clerkIdOf(r.payload)).filter((id): id is string => id !== null));
+  const named = rows.flatMap((r) => [clerkIdOf(r.payload), ...ownerIdsOf(r.type, r.payload)]).filter((id): id is string => id !== null);
+  const clerkNames = await namesOf(db, named);
   return rows.map((row) => {
     const payload = isRecord(row.payload) ? row.payload : {};
     const { code: _typedCode, ...details } = payload;
@@ -56,6 +59,7 @@ export async function orderHistory(db: Database, orderId: string): Promise<Histo
       actor: row.userId ? { userId: row.userId, name: row.name ?? row.userId, role: row.role ?? '', storeId: row.storeId, storeName: row.storeName } : null,
       details,
       clerkName: clerkId ? (clerkNames.get(clerkId) ?? clerkId) : null,
+      ownerChange: ownerChangeOf(row.type, payload, clerkNames),
     };
   });
 }
@@ -64,6 +68,17 @@ async function namesOf(db: Database, ids: readonly string[]): Promise<Map<string
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+function ownerIdsOf(type: string, payload: unknown): string[] {
+  if (type !== 'owner_change' || !isRecord(payload)) return [];
+  return [payload.fromUserId, payload.toUserId].filter((id): id is string => typeof id === 'string');
+}
+
+function ownerChangeOf(type: string, payload: Record<string, unknown>, names: ReadonlyMap<string, string>): HistoryEntry['ownerChange'] {
+  if (type !== 'owner_change') return null;
+  const name = (id: unknown) => (typeof id === 'string' ? (names.get(id) ?? id) : '');
+  return { fromName: name(payload.fromUserId), toName: name(payload.toUserId), reason: typeof payload.reason === 'string' ? payload.reason : '' };
 }
 
 function clerkIdOf(payload: unknown): string | null {

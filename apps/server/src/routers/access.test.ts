@@ -26,6 +26,9 @@ const access: Record<string, Access> = {
   'orders.get': 'hq',
   'orders.candidateStores': 'hq',
   'orders.proofBlobs': 'hq',
+  'orders.board': 'hq',
+  'orders.owners': 'hq',
+  'orders.handOver': 'hq',
   'devices.unsentWork': 'hq',
   'dispatch.notices': 'hq',
   'dispatch.waiting': 'hq',
@@ -33,6 +36,16 @@ const access: Record<string, Access> = {
   'sync.push': 'store',
   'sync.pull': 'store',
   'sync.poke': 'store',
+  'review.queue': 'hq',
+  'review.callList': 'hq',
+  'review.counts': 'hq',
+  'review.approve': 'hq',
+  'review.confirmByPhone': 'hq',
+  'review.recordCall': 'hq',
+  'cti.myExtension': 'hq',
+  'cti.setExtension': 'hq',
+  'cti.recentCalls': 'hq',
+  'cti.pops': 'hq',
 };
 
 const usernames = { hq: 'hq', store_manager: 'a.manager', clerk: 'a.clerk' } as const;
@@ -85,10 +98,17 @@ describeWithDatabase(`[SEC] access rules on ${testDatabaseKind}`, () => {
       'orders.close': { orderId: 'no-such-order' },
       'orders.resolveShort': { orderId: 'no-such-order', resolution: 'partial', note: '客户同意部分发货' },
       'orders.list': {}, 'orders.get': { orderId: orderA }, 'orders.candidateStores': { orderId: orderA }, 'orders.proofBlobs': { orderId: orderA },
+      // A hand-over to no one: refused as bad input after the role check, so it moves nothing the other cases see.
+      'orders.board': {}, 'orders.owners': undefined, 'orders.handOver': { toUserId: 'no-such-user' },
       'sync.push': { clientId: randomUUID(), mutations: [{ id: 1, name: 'offer.accept', version: 1, args: { orderId: orderA }, createdAt: new Date().toISOString() }] },
       'sync.pull': { clientId: randomUUID(), cursor: null },
       // The same counts the chain already has, so the import changes nothing the other cases see.
       'dispatch.importStock': { storeId: 'store-a', csv: 'gtin,quantity\n6901234567892,50\n6901234567908,5\n' },
+      'review.approve': { orderId: 'no-such-order' },
+      'review.confirmByPhone': { orderId: 'no-such-order', reason: '地址需确认' },
+      'review.recordCall': { orderId: 'no-such-order', outcome: 'cancel', reason: '顾客取消' },
+      // Signing out of an extension nobody holds changes nothing the other cases see.
+      'cti.setExtension': { extension: null },
     };
     return c[area]![name]!(inputs[path]);
   }
@@ -138,6 +158,11 @@ describeWithDatabase(`[SEC] access rules on ${testDatabaseKind}`, () => {
     await server.caller(tokens.clerk).sync.push({ clientId, mutations: [{ ...mutation, args: { orderId: 'x' } }] });
     const storeB = await server.login('b.manager');
     expect(await codeOf(server.caller(storeB).sync.push({ clientId, mutations: [{ ...mutation, id: 2 }] }))).toBe('FORBIDDEN');
+  });
+
+  test('[SEC5] [CT7] only head office may subscribe to screen pops', async () => {
+    expect(await codeOf(server.caller(null).cti.pops())).toBe('UNAUTHORIZED');
+    expect(await codeOf(server.caller(tokens.store_manager).cti.pops())).toBe('FORBIDDEN');
   });
 
   test('[SEC5] a store user cannot subscribe to pokes without a session', async () => {

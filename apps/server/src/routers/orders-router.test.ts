@@ -39,6 +39,14 @@ describeWithDatabase(`[OR] order intake and dispatch on ${testDatabaseKind}`, ()
     expect(detail.history.map((h) => h.type)).toEqual(['create']);
   });
 
+  test('[OR1b] the agent who takes an order on the phone owns it, and nothing waits for review', async () => {
+    const order = await hq().orders.create({ customerId: 'c-1', lines: [{ productId: 'p-1', quantity: 1 }] });
+    const [row] = await database.db.select().from(orders).where(eq(orders.id, order.id));
+    const [{ actorUserId } = { actorUserId: null }] = await database.db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id));
+    expect(row).toMatchObject({ channel: 'phone', ownerUserId: actorUserId, reviewState: null, callId: null });
+    expect(actorUserId).toBeTruthy();
+  });
+
   test.each([
     ['no lines', { customerId: 'c-1', lines: [] }, 'lines'],
     ['a zero quantity', { customerId: 'c-1', lines: [{ productId: 'p-1', quantity: 0 }] }, 'lines.0.quantity'],

@@ -1,41 +1,38 @@
-import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  cancelOrderInput, closeOrderInput, createOrderInput, dispatchOrderInput, orderIdInput, orderSchema, orderStatusSchema, resolveShortInput,
-  toGtin14, type Order,
+  boardInput, cancelOrderInput, closeOrderInput, handOverInput, createOrderInput, dispatchOrderInput, orderIdInput, orderSchema, orderStatusSchema, resolveShortInput,
 } from '@repo/domain';
 import { orderProofBlobs } from '../blobs/order-proof-blobs.js';
-import type { Database } from '../db/database.js';
-import { insertOrder, loadOrder } from '../db/order-rows.js';
-import { customers, deliveryCodes, orders, outgoingMessages, products } from '../db/schema.js';
-import { deliveryCodeMessage, deliveryTermsFor, type DeliveryTerms } from '../orders/delivery-terms.js';
+import { loadOrder } from '../db/order-rows.js';
+import { deliveryCodes, orders, users } from '../db/schema.js';
+import { boardQuery } from '../orders/board-query.js';
+import { handOver, orderOwners } from '../orders/ownership.js';
 import { orderHistory } from '../orders/order-history.js';
 import { shortResolutionEvent } from '../orders/short-resolution.js';
+import { badField, takeOrder } from '../orders/take-order.js';
 import { applyOrderEvent } from '../order-actions.js';
 import { candidateStores, findStore } from './order-dispatch.js';
+import { assertNotUnderReview } from '../review/review-guard.js';
+import { orderIntakeFacts } from '../review/order-intake-facts.js';
 import { hqProcedure, router } from '../trpc.js';
 
 /** Head office's side of an order: intake, dispatch, watching it to the end. */
 export const ordersRouter = router({
-  create: hqProcedure.input(createOrderInput).mutation(async ({ ctx, input }) => {
-    const now = ctx.now();
-    const terms = deliveryTermsFor(now, ctx.config);
-    const order = await ctx.db.transaction(async (tx) => {
-      const order = await buildOrder(tx as unknown as Database, input, now, terms);
-      await insertOrder(tx, order, ctx.actor.userId);
-      await tx.insert(deliveryCodes).values({ orderId: order.id, code: terms.code });
-      await tx.insert(outgoingMessages).values({ phone: order.customerPhone, body: deliveryCodeMessage(order.number, terms), orderId: order.id });
-      return order;
-    });
-    return order;
-  }),
+  create: hqProcedure.input(createOrderInput).mutation(({ ctx, input }) =>
+    takeOrder({
+      db: ctx.db, input, now: ctx.now(), config: ctx.config, actorUserId: ctx.actor.userId,
+      // The agent who takes the order owns it until the customer has it (一单责任制).
+      intake: { channel: 'phone', ownerUserId: ctx.actor.userId },
+    }),
+  ),
 
   dispatch: hqProcedure.input(dispatchOrderInput).mutation(async ({ ctx, input }) => {
     const store = await findStore(ctx.db, input.storeId);
     if (!store) throw badField('storeId', 'No such store.');
     if (!store.open) throw badField('storeId', 'That store is closed; choose another store.');
+    await assertNotUnderReview(ctx.db, input.orderId);
     const now = ctx.now();
     const offerExpiresAt = new Date(now.getTime() + ctx.config.offerTtlMinutes * 60_000).toISOString();
     return applyOrderEvent({
@@ -79,7 +76,11 @@ export const ordersRouter = router({
     if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order.' });
     const history = await orderHistory(ctx.db, input.orderId);
     const [code] = await ctx.db.select({ code: deliveryCodes.code }).from(deliveryCodes).where(eq(deliveryCodes.orderId, input.orderId));
-    return { order, deliveryCode: code?.code ?? null, history };
+    // How it came in (phone or web shop) and where its review stands: the console shows both.
+    const intake = await orderIntakeFacts(ctx.db, input.orderId);
+    const [owner] = await ctx.db.select({ userId: users.id, name: users.displayName }).from(orders)
+      .innerJoin(users, eq(users.id, orders.ownerUserId)).where(eq(orders.id, input.orderId));
+    return { order, deliveryCode: code?.code ?? null, history, intake, owner: owner ?? null };
   }),
 
   /** The order's proof photos and signatures, each with whether its bytes have reached the server. */
@@ -94,49 +95,17 @@ export const ordersRouter = router({
     if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order.' });
     return candidateStores(ctx.db, order, ctx.now());
   }),
+
+  /** The live board of open orders: filters, late warnings, counts (docs/board.md BD2-BD7). */
+  board: hqProcedure.input(boardInput).query(({ ctx, input }) =>
+    boardQuery({ db: ctx.db, input, actorUserId: ctx.actor.userId, now: ctx.now(), limits: ctx.config.lateLimits }),
+  ),
+
+  /** Head-office staff who can own orders, with their open orders: the owner filter and the hand-over's list. */
+  owners: hqProcedure.query(({ ctx }) => orderOwners(ctx.db)),
+
+  /** 交班: hand one's open orders, or some of them, to a colleague in one step (BD9). */
+  handOver: hqProcedure.input(handOverInput).mutation(({ ctx, input }) =>
+    handOver({ db: ctx.db, input, actorUserId: ctx.actor.userId, now: ctx.now() }),
+  ),
 });
-
-/** Turns the intake form into a received order, refusing unknown customers or products. */
-async function buildOrder(db: Database, input: z.infer<typeof createOrderInput>, now: Date, terms: DeliveryTerms): Promise<Order> {
-  const [customer] = await db.select().from(customers).where(eq(customers.id, input.customerId)).limit(1);
-  if (!customer) throw badField('customerId', 'No such customer.');
-  const ids = input.lines.map((l) => l.productId);
-  const found = new Map((await db.select().from(products).where(inArray(products.id, ids))).map((p) => [p.id, p]));
-  const lines = input.lines.map((line, i) => {
-    const product = found.get(line.productId);
-    if (!product) throw badField(`lines.${i}.productId`, 'No such product.');
-    return {
-      productId: product.id, gtin: toGtin14(product.gtin), name: product.name, quantity: line.quantity, confirmedQuantity: line.quantity,
-      unitPriceFen: product.priceFen,
-    };
-  });
-  const totalFen = lines.reduce((sum, l) => sum + l.unitPriceFen * l.quantity, 0);
-  const [{ seq } = { seq: 0 }] = await db.select({ seq: sql<number>`nextval('order_number_seq')` }).from(sql`(select 1) as one`);
-  const stamp = now.toISOString();
-  return {
-    id: randomUUID(),
-    number: `D${shanghaiDate(now)}-${String(seq).padStart(5, '0')}`,
-    customerId: customer.id,
-    customerName: customer.name,
-    customerPhone: customer.phone,
-    address: input.address ?? { text: customer.address, lat: customer.lat, lng: customer.lng },
-    lines,
-    declinedBy: [],
-    createdAt: stamp,
-    updatedAt: stamp,
-    payment: { method: input.paymentMethod, amountDueFen: input.paymentMethod === 'on_delivery' ? totalFen : 0 },
-    promisedAt: terms.promisedAt,
-    deliveryCode: terms.deliveryCode,
-    proofPolicy: terms.proofPolicy,
-    status: 'received',
-  };
-}
-
-function badField(path: string, message: string): TRPCError {
-  return new TRPCError({ code: 'BAD_REQUEST', message: `${path}: ${message}` });
-}
-
-/** Order numbers follow the chain's business day, which runs on China Standard Time. */
-function shanghaiDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
-}

@@ -13,7 +13,7 @@ export function dueOffers(count: number, at: Date, prefix = 'due'): (typeof orde
       declinedBy: [], createdAt: offerExpiresAt, updatedAt: offerExpiresAt, status: 'offered', storeId, offerExpiresAt,
     };
     return {
-      id: order.id, number: order.number, status: order.status, storeId, customerId: 'c-1', data: order,
+      id: order.id, number: order.number, status: order.status, storeId, customerId: 'c-1', data: order, ownerUserId: 'u-hq',
       offerExpiresAt: new Date(offerExpiresAt), createdAt: new Date(offerExpiresAt), updatedAt: new Date(offerExpiresAt),
     };
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
-import type { Order } from '@repo/domain';
+import type { LateLimits, Order } from '@repo/domain';
 import { hashPassword } from '../auth/password.js';
 import type { Database } from '../db/database.js';
 import { customers, packagings, products, stock, stores, users } from '../db/schema.js';
@@ -50,9 +50,12 @@ export interface TestServer {
   login(username: string): Promise<string>;
 }
 
-export function testServer(db: Database, now: () => Date = () => new Date(), options: { autoRedispatch?: boolean } = {}): TestServer {
+export function testServer(db: Database, now: () => Date = () => new Date(), options: { autoRedispatch?: boolean; lateLimits?: LateLimits } = {}): TestServer {
   const pokes = new StorePokes();
-  const config = { sessionTtlHours: 12, offerTtlMinutes: 15, promiseMinutes: 60, undoWindowSeconds: 120, autoRedispatch: options.autoRedispatch ?? true };
+  const config = {
+    sessionTtlHours: 12, offerTtlMinutes: 15, promiseMinutes: 60, undoWindowSeconds: 120, autoRedispatch: options.autoRedispatch ?? true,
+    ...(options.lateLimits ? { lateLimits: options.lateLimits } : {}),
+  };
   // Not started: tests run its ticks themselves, at the times they choose.
   const dispatcher = new Dispatcher({ db, pokes, now, autoRedispatch: config.autoRedispatch, offerTtlMinutes: config.offerTtlMinutes, tickMs: 60_000 });
   const factory = createCallerFactory(appRouter);

@@ -51,13 +51,12 @@ export function useProofUploads(): ProofUploadSummary {
 
 /** The device bar's line about proof waiting to upload; nothing when all of it is on the server. */
 export function ProofUploadsPending() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { photos, signatures } = useProofUploads();
   if (photos + signatures === 0) return null;
-  const one = (count: number) => new Intl.PluralRules(locale).select(count) === 'one';
   const parts = [
-    photos > 0 ? t(one(photos) ? 'proof.pendingPhoto' : 'proof.pendingPhotos', { count: photos }) : null,
-    signatures > 0 ? t(one(signatures) ? 'proof.pendingSignature' : 'proof.pendingSignatures', { count: signatures }) : null,
+    photos > 0 ? t('proof.pendingPhotos', { count: photos }) : null,
+    signatures > 0 ? t('proof.pendingSignatures', { count: signatures }) : null,
   ].filter(Boolean);
   return <span className="queued proof-pending">{parts.join(' · ')}</span>;
 }

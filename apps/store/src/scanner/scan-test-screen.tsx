@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { IsoDate } from '@repo/domain';
+import { formatIsoDate } from '@repo/i18n';
 import { useI18n } from '../i18n/i18n.js';
 import { CameraScanner } from './camera/camera-scanner.js';
 import { feedbackPatterns, giveFeedback, unlockAudio } from './feedback/scan-feedback.js';
@@ -52,7 +53,7 @@ export function ScanTestScreen({ onBack, onSetup }: { onBack: () => void; onSetu
 }
 
 function ScanResultView({ text, reading }: { text: string; reading: ScanReading }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <div className={`scan-result outcome-${reading.outcome}`} role="status" aria-label={t(`outcome.${reading.outcome}`)}>
       <strong className="outcome">{t(`outcome.${reading.outcome}`)}</strong>
@@ -62,7 +63,7 @@ function ScanResultView({ text, reading }: { text: string; reading: ScanReading 
           <p>{t(`scanner.kind.${reading.parsed.kind}`)}</p>
           {reading.product ? <p className="product">{reading.product.name}</p> : reading.outcome === 'unknown_code' && <p>{t('scanRejection.UNKNOWN_CODE')}</p>}
           {reading.product && <p>{reading.unitsPerScan > 1 ? t('scanner.case', { count: reading.unitsPerScan }) : t('scanner.unit')}</p>}
-          {reading.parsed.kind === 'gs1' && reading.parsed.expiry && <p>{t('scanner.expiry', { date: reading.parsed.expiry })}</p>}
+          {reading.parsed.kind === 'gs1' && reading.parsed.expiry && <p>{t('scanner.expiry', { date: formatIsoDate(reading.parsed.expiry, locale) })}</p>}
           {reading.parsed.kind === 'gs1' && (
             <ul className="elements">{reading.parsed.elements.map((e) => <li key={e.ai}>({e.ai}) {e.data}</li>)}</ul>
           )}

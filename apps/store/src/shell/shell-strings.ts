@@ -83,7 +83,10 @@ export const shellStrings: Catalogs<keyof typeof zhHans> = {
     'settings.store': 'Store: {store}',
     'settings.signOut': 'Sign out',
     'settings.storage': 'Offline storage',
-    'settings.signOutWarning': '{count} of your actions are not synced yet. They stay on this device and are sent when you sign in on it again; nobody else\'s sign-in sends them.',
+    'settings.signOutWarning': {
+      one: '{count} of your actions is not synced yet. It stays on this device and is sent when you sign in on it again; nobody else\'s sign-in sends it.',
+      other: '{count} of your actions are not synced yet. They stay on this device and are sent when you sign in on it again; nobody else\'s sign-in sends them.',
+    },
     'settings.signOutAnyway': 'Sign out anyway',
     'settings.persisted': 'persistent storage granted',
     'settings.notPersisted': 'not persistent (the browser may clear it when space runs low)',

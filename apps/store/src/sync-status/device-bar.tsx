@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { formatList, formatTimeAgo } from '@repo/i18n';
 import { useI18n } from '../i18n/i18n.js';
 import { db, type MetaRow, type OutboxEntry, type SyncState } from '../local-db/store-db.js';
 import { ProofUploadsPending } from '../proof/proof-upload-state.js';
@@ -6,10 +7,11 @@ import { useNow } from '../shell/use-now.js';
 import { useOnline } from './use-online.js';
 
 type StatusRow = Extract<MetaRow, { key: 'status' }>;
+type I18n = ReturnType<typeof useI18n>;
 
 /** The device bar: online or offline, actions and proof photos waiting, last successful sync. */
 export function DeviceBar() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const online = useOnline();
   const now = useNow(10_000);
   const status = useLiveQuery(() => db.meta.get('status'), []) as StatusRow | undefined;
@@ -23,12 +25,12 @@ export function DeviceBar() {
       <span className="dot" aria-hidden="true" />
       <strong>{label}</strong>
       <span className={queued > 0 ? 'queued' : 'muted'}>
-        {queued > 0 ? t('sync.queued', { count: queued, age: ageText(t, now, oldest?.createdAt) }) : t('sync.nothingQueued')}
+        {queued > 0 ? t('sync.queued', { count: queued, age: ageText(t, locale, now, oldest?.createdAt) }) : t('sync.nothingQueued')}
       </span>
       <ProofUploadsPending />
-      <span className="muted last-sync">{status?.lastSyncedAt ? t('sync.lastSync', { age: ageText(t, now, status.lastSyncedAt) }) : t('sync.neverSynced')}</span>
+      <span className="muted last-sync">{status?.lastSyncedAt ? t('sync.lastSync', { age: ageText(t, locale, now, status.lastSyncedAt) }) : t('sync.neverSynced')}</span>
       {queues && queues.others.length > 0 && (
-        <span className="held">{t('sync.heldForOthers', { count: queues.others.length, names: namesOf(t, queues.others, queues.storeId) })}</span>
+        <span className="held">{t('sync.heldForOthers', { count: queues.others.length, names: namesOf(t, locale, queues.others, queues.storeId) })}</span>
       )}
     </div>
   );
@@ -44,16 +46,15 @@ async function queuesOnDevice(): Promise<{ mine: OutboxEntry[]; others: OutboxEn
   return { mine: entries.filter(isMine), others: entries.filter((e) => !isMine(e)), storeId: session?.user.storeId ?? null };
 }
 
-function ageText(t: ReturnType<typeof useI18n>['t'], now: number, iso: string | undefined): string {
+/** "just now" under a minute, then minutes, then hours (Intl.RelativeTimeFormat). */
+function ageText(t: I18n['t'], locale: I18n['locale'], now: number, iso: string | undefined): string {
   if (!iso) return '';
-  const minutes = Math.floor((now - new Date(iso).getTime()) / 60_000);
-  if (minutes < 1) return t('age.justNow');
-  if (minutes < 60) return t('age.minutes', { count: minutes });
-  return t('age.hours', { count: Math.floor(minutes / 60) });
+  const elapsed = now - new Date(iso).getTime();
+  return elapsed < 60_000 ? t('age.justNow') : formatTimeAgo(elapsed, locale);
 }
 
 /** Colleagues by name; people of another store only as that (a store learns nothing of another's staff). */
-function namesOf(t: ReturnType<typeof useI18n>['t'], entries: readonly OutboxEntry[], storeId: string | null): string {
+function namesOf(t: I18n['t'], locale: I18n['locale'], entries: readonly OutboxEntry[], storeId: string | null): string {
   const names = entries.map((e) => (e.storeId === storeId ? (e.userName ?? e.userId) : t('sync.otherStoreAccount')));
-  return [...new Set(names)].join('、');
+  return formatList([...new Set(names)], locale);
 }

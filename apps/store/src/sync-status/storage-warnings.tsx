@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { formatList } from '@repo/i18n';
 import { useI18n } from '../i18n/i18n.js';
 import { db, type MetaRow } from '../local-db/store-db.js';
 
@@ -11,7 +12,7 @@ type UnsentRow = Extract<MetaRow, { key: 'unsentElsewhere' }>;
  * device whose storage the browser may clear, say so on the main screen, not only in Settings.
  */
 export function StorageWarnings() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const unsent = useLiveQuery(() => db.meta.get('unsentElsewhere') as Promise<UnsentRow | undefined>, []);
   const queued = useLiveQuery(() => db.outbox.count(), []) ?? 0;
   const [persisted, setPersisted] = useState<boolean | null>(null);
@@ -23,7 +24,7 @@ export function StorageWarnings() {
       {unsent && !unsent.seenAt && (
         <div className="lost-work" role="alert">
           <strong>{t('storage.unsentElsewhere', { count: unsent.orders.length })}</strong>
-          <p>{unsent.orders.map((o) => o.orderNumber).join('、')}</p>
+          <p>{formatList(unsent.orders.map((o) => o.orderNumber), locale)}</p>
           <p>{t('storage.unsentElsewhereTodo')}</p>
           <button type="button" className="primary" onClick={() => void db.meta.put({ ...unsent, seenAt: new Date().toISOString() })}>{t('storage.ok')}</button>
         </div>

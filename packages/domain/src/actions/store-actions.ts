@@ -5,6 +5,9 @@ import { blobRefSchema, deliveryFailureReasons, doorPositionSchema, pickedLineSc
 import { storableText } from '../storable-text.js';
 import type { StoreActionName } from './store-action-names.js';
 
+// Also from here, where they were first defined.
+export { storeActionNames, type StoreActionName } from './store-action-names.js';
+
 const orderId = storableText({ min: 1, max: 64 });
 const device = storableText({ min: 1, max: 64 });
 const at = z.iso.datetime({ offset: true });

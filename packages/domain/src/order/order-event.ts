@@ -3,6 +3,9 @@ import { storableText } from '../storable-text.js';
 import { declineReasons } from './decline-reasons.js';
 import { blobRefSchema, doorPositionSchema, orderLineSchema, pickedLineSchema } from './order.js';
 
+// Also from here, where it was first defined.
+export { declineReasons } from './decline-reasons.js';
+
 const id = z.string().min(1).max(64);
 const reason = storableText({ trim: true, min: 1, max: 200 });
 /** When it happened on the device that recorded it (the server keeps its own time beside it). */

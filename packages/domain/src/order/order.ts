@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { storableText } from '../storable-text.js';
 import { orderStatuses, type OrderStatus } from './order-status.js';
 
+// Also from here, where they were first defined.
+export { orderStatuses, terminalStatuses, type OrderStatus } from './order-status.js';
+
 export const orderStatusSchema = z.enum(orderStatuses);
 
 const id = z.string().min(1).max(64);

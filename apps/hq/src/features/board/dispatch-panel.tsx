@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { Order } from '@repo/domain';
+import { formatList, type Locale } from '@repo/i18n';
 import { toApiProblem, type ApiProblem } from '../../api/api-problem.js';
 import type { CandidateStore, LeftOutStore } from '../../api/router-types.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { api } from '../../session/session-store.js';
+import { formatKm } from '../../shell/format-distance.js';
 import { formatTime } from '../../shell/format-time.js';
 import { ProblemAlert } from '../../shell/problem-alert.js';
 import { useApiQuery } from '../../shell/use-api-query.js';
@@ -52,7 +54,7 @@ export function DispatchPanel({ order, onDispatched, onBack }: DispatchPanelProp
   return (
     <form className="panel dispatch-panel" onSubmit={submit} aria-labelledby="dispatch-title">
       <h3 id="dispatch-title">{t('candidates.title')}</h3>
-      <p className="muted">{t('candidates.rule', { radius: String(best?.deliveryRadiusKm ?? 3) })}</p>
+      <p className="muted">{t('candidates.rule', { radius: best?.deliveryRadiusKm ?? 3 })}</p>
       <ProblemAlert problem={ranking.problem} />
       {!ranking.data && !ranking.problem && <p className="muted">{t('candidates.loading')}</p>}
       {ranking.data && !best && <p role="alert" className="error">{t('candidates.none')}</p>}
@@ -63,7 +65,7 @@ export function DispatchPanel({ order, onDispatched, onBack }: DispatchPanelProp
           </button>
           <p id="best-hint" className="muted">
             {t('candidates.bestHint', {
-              store: best.code, km: best.distanceKm.toFixed(1), stock: best.hasAllStock ? t('candidates.allStock') : lacks(best, t), seen: seenText(best, t, locale),
+              store: best.code, km: formatKm(best.distanceKm, locale), stock: best.hasAllStock ? t('candidates.allStock') : lacks(best, t, locale), seen: seenText(best, t, locale),
             })}
           </p>
         </div>
@@ -93,13 +95,13 @@ export function DispatchPanel({ order, onDispatched, onBack }: DispatchPanelProp
 
 type Translate = ReturnType<typeof useI18n>['t'];
 
-function lacks(store: CandidateStore, t: Translate): string {
-  const items = store.missing.map((m) => t('candidates.lackItem', { name: m.name, ordered: String(m.ordered), free: String(m.free) }));
-  return t('candidates.lacks', { items: items.join('、') });
+function lacks(store: CandidateStore, t: Translate, locale: Locale): string {
+  const items = store.missing.map((m) => t('candidates.lackItem', { name: m.name, ordered: m.ordered, free: m.free }));
+  return t('candidates.lacks', { items: formatList(items, locale) });
 }
 
 /** Whether the store's devices are reachable now (DS4): an offline store may let the offer expire. */
-function seenText(store: CandidateStore, t: Translate, locale: Parameters<typeof formatTime>[1]): string {
+function seenText(store: CandidateStore, t: Translate, locale: Locale): string {
   if (store.online) return t('candidates.online');
   return store.lastSeenAt ? t('candidates.lastSeen', { time: formatTime(store.lastSeenAt, locale) }) : t('candidates.neverSeen');
 }
@@ -117,8 +119,8 @@ function StoreOption({ store, checked, onChoose }: { store: CandidateStore; chec
         <span id={`${id}-name`} className="store-name">{store.name}</span>
         <span id={`${id}-facts`} className="store-facts">
           <span className="muted">{store.code}</span>
-          <span>{t('candidates.distance', { km: store.distanceKm.toFixed(1) })}</span>
-          <span className={store.hasAllStock ? 'chip stock-ok' : 'chip stock-short'}>{store.hasAllStock ? t('candidates.allStock') : lacks(store, t)}</span>
+          <span>{t('candidates.distance', { km: formatKm(store.distanceKm, locale) })}</span>
+          <span className={store.hasAllStock ? 'chip stock-ok' : 'chip stock-short'}>{store.hasAllStock ? t('candidates.allStock') : lacks(store, t, locale)}</span>
           <span className={store.online ? 'chip online' : 'chip offline'}>{seen}</span>
         </span>
       </label>
@@ -127,13 +129,13 @@ function StoreOption({ store, checked, onChoose }: { store: CandidateStore; chec
 }
 
 function LeftOut({ stores }: { stores: readonly LeftOutStore[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <details className="left-out">
-      <summary>{t('candidates.leftOut', { count: String(stores.length) })}</summary>
+      <summary>{t('candidates.leftOut', { count: stores.length })}</summary>
       <ul>
         {stores.map((s) => (
-          <li key={s.storeId}>{s.name} · {t('candidates.distance', { km: s.distanceKm.toFixed(1) })} · {t(`candidates.why.${s.why}`)}</li>
+          <li key={s.storeId}>{s.name} · {t('candidates.distance', { km: formatKm(s.distanceKm, locale) })} · {t(`candidates.why.${s.why}`)}</li>
         ))}
       </ul>
     </details>

@@ -1,4 +1,5 @@
 import { declineReasons, type Order, type OrderEvent } from '@repo/domain';
+import { formatList } from '@repo/i18n';
 import { useI18n } from '../../i18n/i18n.js';
 import { formatPrice } from '../../shell/format-price.js';
 import { isFailureReason } from '../proof/delivery-failure.js';
@@ -26,12 +27,12 @@ export function HistoryReasons({ event, clerkName, order, storeNames }: HistoryR
       const lines = event.available.map((a) => t('timeline.shortLine', {
         name: lineName(a.productId), available: a.quantity, ordered: order.lines.find((l) => l.productId === a.productId)?.quantity ?? '?',
       }));
-      parts.push(t('timeline.short', { lines: lines.join('；') }));
+      parts.push(t('timeline.short', { lines: formatList(lines, locale) }));
       break;
     }
     case 'resolve_short':
       parts.push(t(`timeline.resolution.${event.resolution}`));
-      if (event.lines) parts.push(t('timeline.lines', { lines: event.lines.map((l) => `${l.name} × ${l.confirmedQuantity}`).join('、') }));
+      if (event.lines) parts.push(t('timeline.lines', { lines: formatList(event.lines.map((l) => `${l.name} × ${l.confirmedQuantity}`), locale) }));
       if (event.note) parts.push(event.resolution === 'partial' ? t('timeline.customerAnswer', { note: event.note }) : t('timeline.note', { note: event.note }));
       break;
     case 'hand_off':

@@ -11,9 +11,11 @@ import { DeliveryFailureSection } from '../proof/delivery-failure.js';
 import { DeliveryProofSection } from '../proof/delivery-proof.js';
 import { PickedLots } from '../proof/picked-lots.js';
 import { ShortPanel } from '../short/short-panel.js';
+import { OrderSource } from '../review/order-source.js';
 import { CancelPanel } from './cancel-panel.js';
 import { ClosePanel } from './close-panel.js';
 import { DispatchPanel } from './dispatch-panel.js';
+import { HandOverDialog } from './hand-over-dialog.js';
 import { OrderFacts } from './order-facts.js';
 import { OrderHistory } from './order-history.js';
 import { OrderLinesTable } from './order-lines-table.js';
@@ -27,7 +29,7 @@ interface OrderDetailProps {
   readonly onChanged: () => void;
 }
 
-type Panel = 'dispatch' | 'cancel' | 'close' | 'short' | null;
+type Panel = 'dispatch' | 'cancel' | 'close' | 'short' | 'handover' | null;
 
 /** What just happened, kept as a key so it follows a change of language. */
 interface Notice {
@@ -64,14 +66,18 @@ export function OrderDetail({ orderId, actorId, onChanged }: OrderDetailProps) {
       {notice && stillTrue(notice, order) && <p role="status" className="success">{t(notice.key, notice.params)}</p>}
       {order && detail.data && (
         <>
-          <OrderFacts order={order} deliveryCode={detail.data.deliveryCode} storeNames={storeNames} now={detail.refreshedAt ?? new Date()} />
+          <OrderFacts order={order} deliveryCode={detail.data.deliveryCode} storeNames={storeNames} now={detail.refreshedAt ?? new Date()} owner={detail.data.owner} />
+          <OrderSource intake={detail.data.intake} open={order.status === 'received'} />
           {/* What the door recorded comes before the buttons: head office checks it, then closes. */}
           {(order.status === 'delivered' || order.status === 'closed') && <DeliveryProofSection order={order} />}
           {order.status === 'returned_to_store' && <DeliveryFailureSection order={order} />}
-          <OrderActions order={order} actorId={actorId} panel={panel} onPanel={(p) => { setPanel(p); setNotice(null); }} onChanged={changed} />
+          <OrderActions
+            order={order} actorId={actorId} underReview={Boolean(detail.data.intake?.review)} ownsIt={detail.data.owner?.userId === actorId}
+            panel={panel} onPanel={(p) => { setPanel(p); setNotice(null); }} onChanged={changed}
+          />
           <OrderLinesTable lines={order.lines} />
           <PickedLots order={order} />
-          <OrderHistory history={detail.data.history} order={order} storeNames={storeNames} />
+          <OrderHistory history={detail.data.history} order={order} storeNames={storeNames} channel={detail.data.intake?.channel} />
         </>
       )}
     </section>
@@ -81,16 +87,20 @@ export function OrderDetail({ orderId, actorId, onChanged }: OrderDetailProps) {
 interface OrderActionsProps {
   readonly order: Order;
   readonly actorId: string;
+  /** A web order waiting for review is not dispatched (the server refuses it too). */
+  readonly underReview: boolean;
+  /** The signed-in agent owns this order: they may hand it to a colleague (交班, one order). */
+  readonly ownsIt: boolean;
   readonly panel: Panel;
   readonly onPanel: (panel: Panel) => void;
   readonly onChanged: (message: Notice) => void;
 }
 
 /** The lifecycle decides which buttons show; the server decides again when one is pressed. */
-function OrderActions({ order, actorId, panel, onPanel, onChanged }: OrderActionsProps) {
+function OrderActions({ order, actorId, underReview, ownsIt, panel, onPanel, onChanged }: OrderActionsProps) {
   const { t } = useI18n();
   const allowed = allowedEvents(order, { role: 'hq', userId: actorId });
-  const canDispatch = allowed.includes('offer');
+  const canDispatch = allowed.includes('offer') && !underReview;
   const canCancel = allowed.includes('cancel');
   const canResolveShort = allowed.includes('resolve_short');
   // The end-of-day batch closes orders still out for delivery; here head office closes what the door proved.
@@ -104,6 +114,15 @@ function OrderActions({ order, actorId, panel, onPanel, onChanged }: OrderAction
   if (panel === 'close') {
     return <ClosePanel order={order} onClosed={() => onChanged({ key: 'close.done' })} onBack={() => onPanel(null)} />;
   }
+  const canHandOver = ownsIt && order.status !== 'closed' && order.status !== 'cancelled';
+  if (panel === 'handover') {
+    return (
+      <HandOverDialog
+        myUserId={actorId} myOpenOrders={1} only={{ id: order.id, number: order.number }} onClose={() => onPanel(null)}
+        onHandedOver={(result) => onChanged({ key: 'handover.done', params: { count: result.moved, name: result.toName } })}
+      />
+    );
+  }
   if (panel === 'short') {
     return <ShortPanel order={order} onResolved={(key) => onChanged({ key })} onBack={() => onPanel(null)} />;
   }
@@ -113,7 +132,8 @@ function OrderActions({ order, actorId, panel, onPanel, onChanged }: OrderAction
       {canResolveShort && <button type="button" className="primary" onClick={() => onPanel('short')}>{t('short.open')}</button>}
       {canClose && <button type="button" className="primary" onClick={() => onPanel('close')}>{t('close.open')}</button>}
       {canCancel && <button type="button" className="danger" onClick={() => onPanel('cancel')}>{t('cancel.open')}</button>}
-      {!canDispatch && !canCancel && !canClose && !canResolveShort && <p className="muted">{t('order.noActions')}</p>}
+      {canHandOver && <button type="button" onClick={() => onPanel('handover')}>{t('handover.openOne')}</button>}
+      {!canDispatch && !canCancel && !canClose && !canResolveShort && !canHandOver && <p className="muted">{t('order.noActions')}</p>}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Order } from '@repo/domain';
+import { formatList } from '@repo/i18n';
 import { useI18n } from '../../i18n/i18n.js';
 import { formatPrice } from '../../shell/format-price.js';
 import { formatTime } from '../../shell/format-time.js';
@@ -9,10 +10,12 @@ interface OrderFactsProps {
   readonly deliveryCode: string | null;
   readonly storeNames: ReadonlyMap<string, string>;
   readonly now: Date;
+  /** Who owns the order (一单责任制, docs/board.md BD1). */
+  readonly owner?: { readonly name: string } | null;
 }
 
 /** Who ordered, where it goes, what was promised and is to be collected, which store holds it, and what each state adds. */
-export function OrderFacts({ order, deliveryCode, storeNames, now }: OrderFactsProps) {
+export function OrderFacts({ order, deliveryCode, storeNames, now, owner }: OrderFactsProps) {
   const { t, locale } = useI18n();
   const storeId = 'storeId' in order ? order.storeId : null;
   const storeName = (id: string) => storeNames.get(id) ?? id;
@@ -53,6 +56,12 @@ export function OrderFacts({ order, deliveryCode, storeNames, now }: OrderFactsP
       )}
       <dt>{t('order.store')}</dt>
       <dd>{storeId ? storeName(storeId) : t('order.noStore')}</dd>
+      {owner && (
+        <>
+          <dt>{t('order.owner')}</dt>
+          <dd>{owner.name}</dd>
+        </>
+      )}
       {order.status === 'offered' && (
         <>
           <dt>{t('order.offerExpires')}</dt>
@@ -62,7 +71,7 @@ export function OrderFacts({ order, deliveryCode, storeNames, now }: OrderFactsP
       {order.declinedBy.length > 0 && (
         <>
           <dt>{t('order.declinedBy')}</dt>
-          <dd>{order.declinedBy.map(storeName).join('、')}</dd>
+          <dd>{formatList(order.declinedBy.map(storeName), locale)}</dd>
         </>
       )}
       {order.status === 'closed' && (

@@ -19,7 +19,11 @@ export const devicesStrings: Catalogs<keyof typeof zhHans> = {
   en: {
     'unsent.title': 'Actions not yet uploaded from store devices',
     'unsent.help': 'These devices last reported actions still to send. If a device\'s data was cleared, those actions are lost: call the store to handle the orders as they stand.',
-    'unsent.row': '{store} · {user}: {count} actions, orders {orders} (reported {time})',
+    // {orders} is a list of order numbers (Intl.ListFormat), so no plural of its own is needed.
+    'unsent.row': {
+      one: '{store} · {user}: {count} action for {orders} (reported {time})',
+      other: '{store} · {user}: {count} actions for {orders} (reported {time})',
+    },
     'unsent.unknownUser': 'unknown account',
   },
 };

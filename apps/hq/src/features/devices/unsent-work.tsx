@@ -1,3 +1,4 @@
+import { formatList } from '@repo/i18n';
 import { useI18n } from '../../i18n/i18n.js';
 import { api } from '../../session/session-store.js';
 import { formatTime } from '../../shell/format-time.js';
@@ -20,7 +21,7 @@ export function UnsentWork() {
           <li key={`${row.storeId}-${row.reportedAt}-${row.userName ?? ''}`}>
             {t('unsent.row', {
               store: row.storeName, user: row.userName ?? t('unsent.unknownUser'), count: row.depth,
-              orders: row.orderNumbers.join('、'), time: formatTime(new Date(row.reportedAt), locale, false),
+              orders: formatList(row.orderNumbers, locale), time: formatTime(new Date(row.reportedAt), locale, false),
             })}
           </li>
         ))}

@@ -6,6 +6,9 @@ import { formatTime } from '../../shell/format-time.js';
 import { useApiQuery } from '../../shell/use-api-query.js';
 import { routeHref } from '../../shell/use-route.js';
 
+/** Fired on window for each notice, so the board refreshes at once rather than on its next poll. */
+export const dispatchNoticeEvent = 'hq:dispatch-notice';
+
 /** Notices kept on screen at most; older ones stay reachable through the waiting list. */
 const maxShown = 4;
 
@@ -25,6 +28,7 @@ export function DispatchNotices() {
       onData: (notice) => {
         setNotices((shown) => [notice, ...shown.filter((n) => n.id !== notice.id)].slice(0, maxShown));
         reloadWaiting();
+        window.dispatchEvent(new Event(dispatchNoticeEvent));
       },
     });
     return () => subscription.unsubscribe();
@@ -41,7 +45,7 @@ export function DispatchNotices() {
       </ul>
       {stillWaiting.length > 0 && (
         <details>
-          <summary>{t('notice.waiting', { count: String(stillWaiting.length) })}</summary>
+          <summary>{t('notice.waiting', { count: stillWaiting.length })}</summary>
           <ul>{stillWaiting.map((n) => <NoticeItem key={n.id} notice={n} />)}</ul>
         </details>
       )}

@@ -150,7 +150,7 @@ export const dispatchStrings: Catalogs<DispatchKey> = {
     'stockImport.store': 'Store',
     'stockImport.file': 'CSV file',
     'stockImport.submit': 'Import',
-    'stockImport.done': 'Imported {store}: {count} products, {zeroed} set to 0.',
+    'stockImport.done': { one: 'Imported {store}: {count} product, {zeroed} set to 0.', other: 'Imported {store}: {count} products, {zeroed} set to 0.' },
     'stockImport.chooseFile': 'Choose a store and a file first.',
   },
 };

@@ -26,7 +26,7 @@ export function StockImport() {
     try {
       const result = await api.dispatch.importStock.mutate({ storeId, csv: await file.text() });
       const name = stores.data?.find((s) => s.id === storeId)?.name ?? storeId;
-      setDone(t('stockImport.done', { store: name, count: String(result.products), zeroed: String(result.zeroed) }));
+      setDone(t('stockImport.done', { store: name, count: result.products, zeroed: result.zeroed }));
     } catch (error) {
       setProblem(toApiProblem(error));
     } finally {

@@ -62,7 +62,7 @@ function CloseForm({ order, actor, onDone }: { order: OrderIn<'out_for_delivery'
     }
     const collectedFen = onDelivery ? cash.fen : undefined;
     const missing = missingProof(order, { codeMatched, ...(photo ? { photo } : {}), ...(signature ? { signature } : {}), ...(collectedFen !== undefined ? { collectedFen } : {}) });
-    if (missing.length > 0) return setProblem(t('close.missing', { items: missing.map((m) => t(`close.missing.${m}`)).join('、') }));
+    if (missing.length > 0) return setProblem(t('close.missing', { items: formats.list(missing.map((m) => t(`close.missing.${m}`))) }));
     setBusy(true);
     // Never wait for the GPS here: a position still being looked for is recorded as a time-out.
     const at = position.state.finding ? { unavailable: 'timeout' as const } : position.state.position;

@@ -159,7 +159,7 @@ export const closeStrings: Catalogs<keyof typeof zhHans> = {
     'close.codeHint': 'Ask the customer for the 6-digit code in their text message',
     'close.checkCode': 'Check code',
     'close.codeMatched': 'Delivery code is correct',
-    'close.codeWrong': 'Wrong delivery code. {count} tries left.',
+    'close.codeWrong': { one: 'Wrong delivery code. {count} try left.', other: 'Wrong delivery code. {count} tries left.' },
     'close.codeMalformed': 'The delivery code has 6 digits; ask again.',
     'close.codePaused': 'Too many wrong codes: paused until {time}. Call the customer to check the code, or call head office.',
     'close.callCustomer': 'Call customer {phone}',

@@ -41,7 +41,7 @@ export function DeliveryCard({ order, now, sync, onClose, onFail }: DeliveryCard
         <a href={links.geo} aria-label={t('deliveries.mapAppLabel', { address: order.address.text })}>{t('deliveries.mapApp')}</a>
         <a href={links.web} target="_blank" rel="noreferrer" aria-label={t('deliveries.webMapLabel', { address: order.address.text })}>{t('deliveries.webMap')}</a>
       </p>
-      <p className="recipient">{t('deliveries.recipient')}：{order.customerName}</p>
+      <p className="recipient">{t('deliveries.recipient', { name: order.customerName })}</p>
       <a className="call" href={`tel:${order.customerPhone}`} aria-label={t('deliveries.call', { phone: order.customerPhone })}>
         ☎ {order.customerPhone}
       </a>

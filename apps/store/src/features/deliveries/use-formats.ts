@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Locale } from '@repo/i18n';
+import { formatCountdown, formatList, type Locale } from '@repo/i18n';
 import { useI18n } from '../../i18n/i18n.js';
 import { promiseDistance } from './delivery-list.js';
 
@@ -12,8 +12,10 @@ export interface Formats {
   time(iso: string, now: Date): string;
   /** "in 25 minutes" / "10 minutes ago" for a promise. */
   relative(iso: string, now: Date): string;
-  /** A countdown as m:ss. */
+  /** A countdown as m:ss ("1:05", Intl.DurationFormat where the browser has it). */
   countdown(seconds: number): string;
+  /** Items as one list in words: "delivery code and signature" / "收货码和顾客签名" (Intl.ListFormat). */
+  list(items: readonly string[]): string;
 }
 
 /** Money, times and distances in time in the person's language, through Intl. */
@@ -35,7 +37,8 @@ export function useFormats(): Formats {
         const { value, unit } = promiseDistance(iso, now);
         return relative.format(value, unit);
       },
-      countdown: (seconds) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`,
+      countdown: (seconds) => formatCountdown(seconds, locale),
+      list: (items) => formatList(items, locale),
     };
   }, [locale]);
 }

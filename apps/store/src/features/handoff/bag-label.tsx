@@ -35,7 +35,7 @@ export function BagLabel({ orderId, onBack }: { orderId: string; onBack: () => v
           <dt>{t('label.address')}</dt><dd>{order.address.text}</dd>
           {clerk && <><dt>{t('label.clerk')}</dt><dd>{clerk.displayName}</dd></>}
         </dl>
-        <p className="label-units">{t('label.units', { units })}</p>
+        <p className="label-units">{t('label.units', { count: units })}</p>
         <p className={due === null ? 'label-money paid' : 'label-money due'}>{due === null ? t('label.prepaid') : t('money.collect', { amount: formatFen(due) })}</p>
       </article>
     </section>

@@ -6,14 +6,16 @@ import { amountToCollectFen, bagContents, formatFen } from './order-summary.js';
 export function HandoffFacts({ order, compact = false }: { order: Order; compact?: boolean }) {
   const { t } = useI18n();
   const { units, lines } = bagContents(order);
+  // Two counts, each with its own plural: "3 items (2 products)", "共 3 件（2 种商品）".
+  const items = t('handoff.items', { units: t('handoff.units', { count: units }), lines: t('handoff.lines', { count: lines }) });
   const due = amountToCollectFen(order);
   // Where the choices matter more (a second attempt), one line: what to carry and what to collect.
   if (compact) {
-    return <p className="handoff-facts compact">{t('handoff.items', { units, lines })} · {due === null ? t('handoff.prepaid') : t('money.collect', { amount: formatFen(due) })}</p>;
+    return <p className="handoff-facts compact">{items} · {due === null ? t('handoff.prepaid') : t('money.collect', { amount: formatFen(due) })}</p>;
   }
   return (
     <div className="handoff-facts">
-      <p className="items">{t('handoff.items', { units, lines })}</p>
+      <p className="items">{items}</p>
       {due === null ? (
         <p className="prepaid">{t('handoff.prepaid')}</p>
       ) : (

@@ -1,4 +1,5 @@
 import { memo, useEffect, useRef } from 'react';
+import { formatIsoDate, formatList } from '@repo/i18n';
 import { useI18n } from '../../i18n/i18n.js';
 import { useCount } from './pick-numbers.js';
 import { isSettled, type LineTally } from './pick-tally.js';
@@ -21,7 +22,7 @@ const PickLineRow = memo(PickLineRowView, (a, b) =>
   && a.line.short === b.line.short && a.line.name === b.line.name && JSON.stringify(a.line.lots) === JSON.stringify(b.line.lots));
 
 function PickLineRowView({ line, isCurrent, onSelect }: { line: LineTally; isCurrent: boolean; onSelect: (productId: string) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const count = useCount();
   const row = useRef<HTMLLIElement>(null);
   useEffect(() => {
@@ -41,14 +42,14 @@ function PickLineRowView({ line, isCurrent, onSelect }: { line: LineTally; isCur
           </span>
           <span className="pick-line-state">
             {state === 'done' ? `✓ ${t('pick.line.done')}`
-              : state === 'short' ? t('pick.line.short', { count: count(line.short ?? 0) })
-                : t('pick.line.left', { count: count(line.wanted - line.picked) })}
+              : state === 'short' ? t('pick.line.short', { count: line.short ?? 0 })
+                : t('pick.line.left', { count: line.wanted - line.picked })}
           </span>
         </span>
         {isCurrent && <span className="pick-line-marker">▶ {t('pick.line.current')}</span>}
         {line.lots.length > 0 && (
           <span className="pick-line-lots muted">
-            {line.lots.map((lot) => [lot.lot && t('pick.line.lot', { lot: lot.lot }), lot.expiry && t('pick.line.expiry', { date: lot.expiry }), `×${count(lot.quantity)}`].filter(Boolean).join(' · ')).join('；')}
+            {formatList(line.lots.map((lot) => [lot.lot && t('pick.line.lot', { lot: lot.lot }), lot.expiry && t('pick.line.expiry', { date: formatIsoDate(lot.expiry, locale) }), `×${count(lot.quantity)}`].filter(Boolean).join(' · ')), locale)}
           </span>
         )}
       </button>

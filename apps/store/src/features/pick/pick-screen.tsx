@@ -8,7 +8,6 @@ import { unlockAudio } from '../../scanner/feedback/scan-feedback.js';
 import { useWedgeScanner } from '../../scanner/use-wedge-scanner.js';
 import { DecisionNotice, ReportShortPanel, ShortDialog, StopDialog } from './pick-dialogs.js';
 import { PickLines, settledCount } from './pick-lines.js';
-import { useCount } from './pick-numbers.js';
 import { dropPick, startPick, thisDevice } from './pick-progress.js';
 import { usePickSession, type PickNews } from './use-pick-session.js';
 import './pick.css';
@@ -91,7 +90,6 @@ export function PickScreen({ orderId, actor, onBack, onDone }: PickScreenProps) 
 /** The pick itself: lines, the last scan's news, and the buttons a scanner's command barcodes mirror. */
 function PickWorkspace({ order, actor, device, onDone }: { order: Extract<Order, { status: 'picking' }>; actor: StoreActor; device: string; onDone: () => void }) {
   const { t } = useI18n();
-  const count = useCount();
   const session = usePickSession(order, actor, device, onDone);
   const [isCameraOpen, setCameraOpen] = useState(false);
   const [typed, setTyped] = useState('');
@@ -108,7 +106,7 @@ function PickWorkspace({ order, actor, device, onDone }: { order: Extract<Order,
   };
   return (
     <>
-      <p className="pick-progress">{t('pick.progress', { done: count(settledCount(session.lines)), total: count(session.lines.length) })}</p>
+      <p className="pick-progress">{t('pick.progress', { done: settledCount(session.lines), count: session.lines.length })}</p>
       {session.progress.decision && <DecisionNotice decision={session.progress.decision} onRead={session.readDecision} />}
       <News news={session.news} />
       <PickLines lines={session.lines} current={session.current} onSelect={session.select} />
@@ -140,12 +138,11 @@ function PickWorkspace({ order, actor, device, onDone }: { order: Extract<Order,
 /** What the last scan or button did, announced politely; problems are the stop dialog's job. */
 function News({ news }: { news: PickNews | undefined }) {
   const { t } = useI18n();
-  const count = useCount();
   const text = !news ? t('pick.prompt')
-    : news.kind === 'counted' ? (news.verdict.kind === 'case' ? t('pick.counted.case', { count: count(news.verdict.units), name: news.name }) : t('pick.counted.unit', { name: news.name }))
-      : news.kind === 'undone' ? t('pick.undone', { name: news.name, count: count(news.units) })
+    : news.kind === 'counted' ? (news.verdict.kind === 'case' ? t('pick.counted.case', { count: news.verdict.units, name: news.name }) : t('pick.counted.unit', { name: news.name }))
+      : news.kind === 'undone' ? t('pick.undone', { name: news.name, count: news.units })
         : news.kind === 'nothing_to_undo' ? t('pick.nothingToUndo')
-          : news.kind === 'open_lines' ? t('pick.finish.open', { count: count(news.count) })
+          : news.kind === 'open_lines' ? t('pick.finish.open', { count: news.count })
             : t(`rejection.${news.reason}`);
   const tone = !news ? 'idle' : news.kind === 'counted' ? news.verdict.kind : news.kind;
   return <p className={`pick-news pick-news-${tone}`} role="status" data-seq={news?.seq ?? 0}>{text}</p>;

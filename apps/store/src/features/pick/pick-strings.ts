@@ -1,10 +1,10 @@
 import type { Catalogs } from '@repo/i18n';
 
-// Numbers in these strings arrive already formatted with Intl.NumberFormat (pick-numbers.ts).
+// Numbers are passed as numbers: the translator writes them with Intl.NumberFormat and picks plurals.
 const zhHans = {
   'pick.title': '备货 {number}',
   'pick.back': '返回订单',
-  'pick.progress': '已完成 {done}/{total} 项',
+  'pick.progress': '已完成 {done}/{count} 项',
   'pick.lines': '待拣商品',
   'pick.line.picked': '已拣',
   'pick.line.left': '还差 {count}',
@@ -68,7 +68,7 @@ export const pickStrings: Catalogs<keyof typeof zhHans> = {
   'zh-Hant': {
     'pick.title': '備貨 {number}',
     'pick.back': '返回訂單',
-    'pick.progress': '已完成 {done}/{total} 項',
+    'pick.progress': '已完成 {done}/{count} 項',
     'pick.lines': '待揀商品',
     'pick.line.picked': '已揀',
     'pick.line.left': '還差 {count}',
@@ -128,7 +128,7 @@ export const pickStrings: Catalogs<keyof typeof zhHans> = {
   en: {
     'pick.title': 'Pick {number}',
     'pick.back': 'Back to order',
-    'pick.progress': '{done} of {total} lines done',
+    'pick.progress': { one: '{done} of {count} line done', other: '{done} of {count} lines done' },
     'pick.lines': 'To pick',
     'pick.line.picked': 'Picked',
     'pick.line.left': '{count} to go',
@@ -158,7 +158,7 @@ export const pickStrings: Catalogs<keyof typeof zhHans> = {
     'pick.typeCode.submit': 'Enter barcode',
     'pick.camera': 'Scan with camera',
     'pick.finish': 'Finish',
-    'pick.finish.open': '{count} lines still open: pick them or mark them short.',
+    'pick.finish.open': { one: '{count} line still open: pick it or mark it short.', other: '{count} lines still open: pick them or mark them short.' },
     'pick.reportShort': 'Report short',
     'pick.short.title': 'Mark short: {name}',
     'pick.short.available': 'Units the store has (0 to {max})',
