@@ -1,36 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './fixtures/accessibility.js';
 import { HqConsole } from './fixtures/hq-console.js';
+import { OwnServer } from './fixtures/own-server.js';
 
 /**
  * The live board and the hand-over (docs/board.md): two head-office agents; agent 1 takes orders,
  * sees them as hers, one goes late, she hands them all to agent 2 at the shift change. A server of
  * its own with a 6-second offer limit (LATE_OFFER_MINUTES), so the shared server keeps its defaults.
  */
-const port = Number(process.env.E2E_PORT ?? 3210) + 1;
-const baseURL = `http://127.0.0.1:${port}`;
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-let server: ChildProcess | null = null;
+let server: OwnServer;
+let baseURL = '';
 
 test.beforeAll(async () => {
-  server = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['src/main.ts'], {
-    cwd: path.join(repoRoot, 'apps/server'),
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: 'warn', DEMO_DATA: 'on',
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'e2e-board-')), LATE_OFFER_MINUTES: '0.1',
-    },
-  });
-  await expect.poll(async () => (await fetch(`${baseURL}/healthz`).catch(() => null))?.ok ?? false, { timeout: 120_000, intervals: [500] }).toBe(true);
+  server = await OwnServer.start('board', { LATE_OFFER_MINUTES: '0.1' });
+  baseURL = server.baseURL;
 });
 
-test.afterAll(() => {
-  server?.kill('SIGTERM');
-});
+test.afterAll(() => server?.stop());
 
 async function screens(page: Page, name: string): Promise<void> {
   for (const [width, height] of [[1280, 800], [1366, 768]] as const) {
