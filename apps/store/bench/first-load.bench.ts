@@ -78,10 +78,11 @@ function staticClosure(files: readonly string[]): Chunk[] {
   return [...seen.values()];
 }
 
-/** The chunk whose file starts with `prefix` and its static imports, less what the first load has. */
+/** The lazy chunk whose file starts with `prefix` and its static imports, less what the first load has. */
 function afterFirstRender(prefix: string, initialChunks: readonly Chunk[]): Chunk[] {
   const entry = lazyClosure(initialChunks).find((c) => c.file.startsWith(prefix));
-  if (!entry) throw new Error(`no lazy chunk ${prefix}*: has the sync engine's file been renamed?`);
+  // Absent in builds where the sync engine is part of the first load (before issue 12).
+  if (!entry) return [];
   const loaded = new Set(initialChunks.map((c) => c.file));
   return staticClosure([entry.file]).filter((c) => !loaded.has(c.file));
 }
