@@ -1,6 +1,7 @@
 import { router } from '../trpc.js';
 import { authRouter } from './auth-router.js';
 import { catalogRouter } from './catalog-router.js';
+import { customersRouter } from './customers-router.js';
 import { devicesRouter } from './devices-router.js';
 import { dispatchRouter } from './dispatch-router.js';
 import { ordersRouter } from './orders-router.js';
@@ -9,6 +10,7 @@ import { syncRouter } from './sync-router.js';
 export const appRouter = router({
   auth: authRouter,
   catalog: catalogRouter,
+  customers: customersRouter,
   devices: devicesRouter,
   dispatch: dispatchRouter,
   orders: ordersRouter,
