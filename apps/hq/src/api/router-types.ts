@@ -13,3 +13,7 @@ export type CandidateRanking = Outputs['orders']['candidateStores'];
 export type CandidateStore = CandidateRanking['candidates'][number];
 export type LeftOutStore = CandidateRanking['leftOut'][number];
 export type DispatchNotice = Outputs['dispatch']['waiting'][number];
+export type CustomerMatch = Outputs['customers']['search'][number];
+export type CustomerFile = Outputs['customers']['file'];
+export type CustomerAddress = CustomerFile['addresses'][number];
+export type CustomerFileOrder = CustomerFile['openOrders'][number];

@@ -39,6 +39,7 @@ const zhHans = {
   'intake.errors.quantity': '数量须为 1 到 999 的整数。',
   'intake.errors.productId': '找不到此商品。',
   'intake.errors.address': '送货地址有误。',
+  'intake.errors.addressId': '请选择或新增一个送货地址。',
   'intake.errors.form': '请先修改标出的内容，再创建订单。',
 } as const;
 
@@ -84,6 +85,7 @@ export const intakeStrings: Catalogs<keyof typeof zhHans> = {
     'intake.errors.quantity': '數量須為 1 到 999 的整數。',
     'intake.errors.productId': '找不到此商品。',
     'intake.errors.address': '送貨地址有誤。',
+    'intake.errors.addressId': '請選擇或新增一個送貨地址。',
     'intake.errors.form': '請先修改標出的內容，再建立訂單。',
   },
   en: {
@@ -125,6 +127,7 @@ export const intakeStrings: Catalogs<keyof typeof zhHans> = {
     'intake.errors.quantity': 'Quantity must be a whole number from 1 to 999.',
     'intake.errors.productId': 'No such product.',
     'intake.errors.address': 'The delivery address is not valid.',
+    'intake.errors.addressId': 'Choose or add a delivery address.',
     'intake.errors.form': 'Fix the marked fields, then create the order.',
   },
 };
