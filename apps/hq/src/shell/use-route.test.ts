@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatPhone } from '../features/customers/customer-format.js';
+import { formatDistance, formatPhone } from '../features/customers/customer-format.js';
 import { parseRoute, routeHref } from './use-route.js';
 
 describe('[CF10] the screen-pop route #/intake?phone=…&call=…', () => {
@@ -25,5 +25,8 @@ describe('[CF10] the screen-pop route #/intake?phone=…&call=…', () => {
     expect(formatPhone('13800138000')).toBe('138 0013 8000');
     expect(formatPhone('02164001111')).toBe('021 6400 1111');
     expect(formatPhone('12345')).toBe('12345');
+    expect(formatDistance(0.034, 'zh-Hans')).toBe('30米');
+    expect(formatDistance(0.001, 'en')).toBe('10 m');
+    expect(formatDistance(1.84, 'zh-Hans')).toBe('1.8公里');
   });
 });

@@ -59,6 +59,8 @@ describe('[GEO5] locating by district and street', () => {
     expect(locateAddress('海淀区', '中关村大街 1 号')).toBeNull();
     expect(districtInText('上海市徐汇区天钥桥路')).toBe('徐汇区');
     expect(districtInText('天钥桥路')).toBeNull();
+    // A road named after a district is not that district.
+    expect(districtInText('长宁路 1018 号')).toBeNull();
   });
 
   test('nearestDistrict names the district of a point', () => {
@@ -93,5 +95,6 @@ describe('[GEO6] the point of a new address', () => {
     expect(fullAddressText('徐汇区', '天钥桥路 100 号')).toBe('上海市徐汇区天钥桥路 100 号');
     expect(fullAddressText('徐汇区', '徐汇区天钥桥路 100 号')).toBe('上海市徐汇区天钥桥路 100 号');
     expect(fullAddressText('徐汇区', '上海市徐汇区天钥桥路 100 号')).toBe('上海市徐汇区天钥桥路 100 号');
+    expect(fullAddressText('长宁区', '长宁路 1018 号')).toBe('上海市长宁区长宁路 1018 号');
   });
 });

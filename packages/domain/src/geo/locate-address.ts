@@ -45,10 +45,13 @@ export function toDistrict(text: string): ShanghaiDistrict | null {
   return shanghaiDistricts.find((d) => d === name || d.replace(/新?区$/, '') === name) ?? null;
 }
 
-/** The district named at the start of an address text ("上海市徐汇区天钥桥路…"), if any. */
+/**
+ * The district named in full at the start of an address text ("上海市徐汇区天钥桥路…"), if any.
+ * Only the full name counts: "长宁路" is a road, not 长宁区.
+ */
 export function districtInText(text: string): ShanghaiDistrict | null {
   const rest = text.trim().replace(/^上海市?/, '');
-  return shanghaiDistricts.find((d) => rest.startsWith(d) || rest.startsWith(d.replace(/新?区$/, ''))) ?? null;
+  return shanghaiDistricts.find((d) => rest.startsWith(d)) ?? null;
 }
 
 function findRoad(district: ShanghaiDistrict, text: string): string | null {

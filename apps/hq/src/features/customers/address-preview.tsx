@@ -1,7 +1,7 @@
 import { addressPoint, nearestDistrict, shanghaiDistricts, type AddressPoint, type ShanghaiDistrict } from '@repo/domain';
 import { useI18n } from '../../i18n/i18n.js';
 import type { AddressDraft } from './address-fields.js';
-import { formatCoordinate, formatKm } from './customer-format.js';
+import { formatCoordinate, formatDistance } from './customer-format.js';
 import { nearestOpenStore, useStores } from './use-stores.js';
 
 /** The draft's point as the server will save it (the same domain function), or null while incomplete. */
@@ -35,7 +35,7 @@ export function AddressPreview({ draft, id }: { draft: AddressDraft; id: string 
             <p className="coordinates">{t('customers.coordinates', { lat: formatCoordinate(point.lat, locale), lng: formatCoordinate(point.lng, locale) })}</p>
             {nearest && (
               <p className={nearest.inRange ? 'in-range' : 'error'}>
-                {t('customers.nearestStore', { store: nearest.store.name, distance: formatKm(nearest.km, locale) })}
+                {t('customers.nearestStore', { store: nearest.store.name, distance: formatDistance(nearest.km, locale) })}
                 {nearest.inRange ? ` · ${t('customers.inRange')}` : ''}
               </p>
             )}

@@ -7,8 +7,9 @@ export function formatPhone(phone: string): string {
   return landline ? `${landline[1]} ${landline[2]} ${landline[3]}` : phone;
 }
 
-/** "0.8 公里", "12 km": one decimal under 10 km. */
-export function formatKm(km: number, locale: Locale): string {
+/** "350 米", "1.8 公里", "12 km": metres to the ten under a kilometre, one decimal under 10 km. */
+export function formatDistance(km: number, locale: Locale): string {
+  if (km < 1) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'meter', unitDisplay: 'short' }).format(Math.max(10, Math.round(km * 100) * 10));
   return new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', unitDisplay: 'short', maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
 }
 

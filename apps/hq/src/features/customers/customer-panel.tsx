@@ -28,28 +28,30 @@ export function CustomerPanel({ callerPhone, customerId, onCustomer, addressId, 
   const { t } = useI18n();
   const [text, setText] = useState(callerPhone ?? '');
   const [newFor, setNewFor] = useState<string | null>(null);
-  const [created, setCreated] = useState<string | null>(null);
+  /** What the agent just did to the file, said once: "已为 X 建立档案", "已新增地址". */
+  const [notice, setNotice] = useState<string | null>(null);
   const file = useApiQuery(() => api.customers.file.query({ customerId: customerId! }), [customerId, reloadKey], { enabled: customerId !== null });
 
   useScreenPop(callerPhone, { setText, onCustomer, setNewFor });
 
   // The first address is where an order goes unless the agent picks another.
   const addresses = file.data?.customer.id === customerId ? file.data.addresses : null;
+  // (Only while none is chosen: an address just added is chosen before the file reloads with it.)
   useEffect(() => {
-    if (addresses && !addresses.some((a) => a.id === addressId)) onAddress(addresses[0]?.id ?? null);
+    if (addresses && addressId === null && addresses[0]) onAddress(addresses[0].id);
   }, [addresses, addressId, onAddress]);
 
   return (
     <section className="card customer-panel" aria-labelledby="customer-heading">
       <h2 id="customer-heading">{t('customers.file')}</h2>
-      {created && <p role="status" className="success">{t('customers.created', { name: created })}</p>}
+      {notice && <p role="status" className="success">{notice}</p>}
       {customerId === null && newFor === null && (
-        <CustomerSearch text={text} onText={setText} onOpen={(id) => { setCreated(null); onCustomer(id); }} onNew={() => setNewFor(digitsOf(text))} />
+        <CustomerSearch text={text} onText={setText} onOpen={(id) => { setNotice(null); onCustomer(id); }} onNew={() => setNewFor(digitsOf(text))} />
       )}
       {customerId === null && newFor !== null && (
         <NewCustomerForm
           phone={newFor}
-          onCreated={(c) => { setNewFor(null); setCreated(c.name); onCustomer(c.id); onAddress(c.addressId); }}
+          onCreated={(c) => { setNewFor(null); setNotice(t('customers.created', { name: c.name })); onCustomer(c.id); onAddress(c.addressId); }}
           onCancel={() => setNewFor(null)}
         />
       )}
@@ -63,9 +65,9 @@ export function CustomerPanel({ callerPhone, customerId, onCustomer, addressId, 
               file={file.data}
               chosenAddressId={addressId}
               onChooseAddress={onAddress}
-              onAddressAdded={(address) => { onAddress(address.id); file.reload(); }}
+              onAddressAdded={(address) => { setNotice(t('customers.addressSaved', { label: address.label })); onAddress(address.id); file.reload(); }}
               onChanged={file.reload}
-              onClose={() => { setCreated(null); onCustomer(null); onAddress(null); }}
+              onClose={() => { setNotice(null); onCustomer(null); onAddress(null); }}
               addressError={errors.addressId}
             />
           )}
