@@ -18,13 +18,15 @@ interface CustomerPanelProps {
   /** Bumped by the screen after an order, so the file shows it among the open ones. */
   readonly reloadKey: number;
   readonly errors: { readonly customerId?: string | undefined; readonly addressId?: string | undefined };
+  /** Where the order will go, in words, for the order side to read back to the caller. */
+  readonly onDeliverTo: (deliverTo: { name: string; label: string; text: string } | null) => void;
 }
 
 /**
  * The left half of a call: find the caller (or make their file), read the file, pick the address.
  * A screen pop with one match opens the file at once; with none, the new-customer form with the number.
  */
-export function CustomerPanel({ callerPhone, customerId, onCustomer, addressId, onAddress, reloadKey, errors }: CustomerPanelProps) {
+export function CustomerPanel({ callerPhone, customerId, onCustomer, addressId, onAddress, reloadKey, errors, onDeliverTo }: CustomerPanelProps) {
   const { t } = useI18n();
   const [text, setText] = useState(callerPhone ?? '');
   const [newFor, setNewFor] = useState<string | null>(null);
@@ -40,6 +42,11 @@ export function CustomerPanel({ callerPhone, customerId, onCustomer, addressId, 
   useEffect(() => {
     if (addresses && addressId === null && addresses[0]) onAddress(addresses[0].id);
   }, [addresses, addressId, onAddress]);
+  const chosen = addresses?.find((a) => a.id === addressId);
+  const name = file.data?.customer.name ?? '';
+  useEffect(() => {
+    onDeliverTo(chosen ? { name, label: chosen.label, text: chosen.text } : null);
+  }, [chosen, name, onDeliverTo]);
 
   return (
     <section className="card customer-panel" aria-labelledby="customer-heading">

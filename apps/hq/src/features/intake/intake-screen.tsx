@@ -36,6 +36,7 @@ export function IntakeScreen({ phone, call }: IntakeScreenProps) {
   const [created, setCreated] = useState<CreatedOrder | null>(null);
   const [busy, setBusy] = useState(false);
   const [fileVersion, setFileVersion] = useState(0);
+  const [deliverTo, setDeliverTo] = useState<{ name: string; label: string; text: string } | null>(null);
   // Bumped after each order so the product search starts empty.
   const [formKey, setFormKey] = useState(0);
 
@@ -96,12 +97,6 @@ export function IntakeScreen({ phone, call }: IntakeScreenProps) {
     <div className="screen intake">
       {call && <CallStrip phone={phone} call={call} />}
       <h2 id="intake-title" className="screen-title">{t('intake.title')}</h2>
-      {created && (
-        <p role="status" className="success">
-          {t('intake.created', { number: created.number })}{' '}
-          <a className="inline-action" href={routeHref({ name: 'board', orderId: created.id })}>{t('intake.openOnBoard')}</a>
-        </p>
-      )}
       <div className="intake-columns">
         <CustomerPanel
           callerPhone={phone}
@@ -111,8 +106,16 @@ export function IntakeScreen({ phone, call }: IntakeScreenProps) {
           onAddress={chooseAddress}
           reloadKey={fileVersion}
           errors={{ customerId: errors.customerId, addressId: errors.addressId }}
+          onDeliverTo={setDeliverTo}
         />
         <form className="order-side" onSubmit={submit} aria-labelledby="intake-title" noValidate key={formKey}>
+          {/* Said where the agent clicked: the order side stays in view while the file scrolls. */}
+          {created && (
+            <p role="status" className="success">
+              {t('intake.created', { number: created.number })}{' '}
+              <a className="inline-action" href={routeHref({ name: 'board', orderId: created.id })}>{t('intake.openOnBoard')}</a>
+            </p>
+          )}
           <ProductSearch onAdd={addProduct} />
           <IntakeLinesTable
             lines={lines}
@@ -120,6 +123,11 @@ export function IntakeScreen({ phone, call }: IntakeScreenProps) {
             onQuantity={(id, quantity) => edit(() => setLines((current) => current.map((l) => (l.product.id === id ? { ...l, quantity } : l))))}
             onRemove={(id) => edit(() => setLines((current) => current.filter((l) => l.product.id !== id)))}
           />
+          <p className="deliver-to" aria-live="polite">
+            {deliverTo
+              ? <><span className="muted">{t('intake.deliverTo')}</span> <strong>{deliverTo.name} · {deliverTo.label}</strong> {deliverTo.text}</>
+              : <span className="muted">{t('intake.noDeliverTo')}</span>}
+          </p>
           <div className="form-actions">
             {Object.keys(errors).length > 0 && <p role="alert" className="error">{t('intake.errors.form')}</p>}
             <ProblemAlert problem={problem} />
