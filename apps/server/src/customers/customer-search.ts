@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { readCustomerQuery } from '@repo/domain';
 import type { Database } from '../db/database.js';
 import { customers } from '../db/schema.js';
@@ -55,7 +55,7 @@ function matchOf(read: NonNullable<ReturnType<typeof readCustomerQuery>>): { whe
     case 'name': {
       const text = escapeLike(read.text);
       return {
-        where: and(ilike(customers.name, `%${text}%`)),
+        where: ilike(customers.name, `%${text}%`),
         rank: sql`CASE WHEN ${customers.name} = ${read.text} THEN 0 WHEN ${customers.name} ILIKE ${`${text}%`} THEN 1 ELSE 2 END`,
       };
     }

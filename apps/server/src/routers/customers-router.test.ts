@@ -73,6 +73,11 @@ describeWithDatabase(`[CF] the customer's file on ${testDatabaseKind}`, () => {
     expect(await hq.customers.search({ query: '' })).toEqual([]);
   });
 
+  test('[CF1] the catalogue\'s older customer search still finds callers by address text, with their first address', async () => {
+    expect(await hq.catalog.customers({ query: '陆家嘴环路' })).toEqual([{ id: 'c-2', name: '王芳芳', phone: '13912348000', address: '上海市浦东新区陆家嘴环路 500 号' }]);
+    expect((await hq.catalog.customers({ query: '王芳' })).map((c) => c.id)).toEqual(expect.arrayContaining(['c-1', 'c-2', 'c-3']));
+  });
+
   test('[CF2] a new caller is created in the call with a normalised number and a first address located by its street', async () => {
     const created = await hq.customers.create({ name: '陈静', phone: '+86 186-2100-3344', notes: '请按门铃两次', address: home });
     const file = await hq.customers.file({ customerId: created.id });
