@@ -1,10 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './fixtures/accessibility.js';
 import { HqConsole } from './fixtures/hq-console.js';
+import { OwnServer } from './fixtures/own-server.js';
 import { StoreApp } from './fixtures/store-app.js';
 
 /**
@@ -12,26 +9,15 @@ import { StoreApp } from './fixtures/store-app.js';
  * 1-second dispatch tick, so the shared server keeps its defaults for the other specs. It serves
  * the apps the shared web server just built.
  */
-const port = Number(process.env.E2E_PORT ?? 3210) + 1;
-const baseURL = `http://127.0.0.1:${port}`;
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-let server: ChildProcess | null = null;
+let server: OwnServer;
+let baseURL = '';
 
 test.beforeAll(async () => {
-  server = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['src/main.ts'], {
-    cwd: path.join(repoRoot, 'apps/server'),
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: 'warn', DEMO_DATA: 'on',
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'e2e-dispatch-')), OFFER_TTL_MINUTES: '0.25', DISPATCH_TICK_SECONDS: '1', AUTO_REDISPATCH: 'on',
-    },
-  });
-  await expect.poll(async () => (await fetch(`${baseURL}/healthz`).catch(() => null))?.ok ?? false, { timeout: 120_000, intervals: [500] }).toBe(true);
+  server = await OwnServer.start('dispatch', { OFFER_TTL_MINUTES: '0.25', DISPATCH_TICK_SECONDS: '1', AUTO_REDISPATCH: 'on' });
+  baseURL = server.baseURL;
 });
 
-test.afterAll(() => {
-  server?.kill('SIGTERM');
-});
+test.afterAll(() => server?.stop());
 
 test('the best store lets the offer expire, the server re-offers it to the next store, whose manager accepts', async ({ browser }) => {
   test.setTimeout(150_000);

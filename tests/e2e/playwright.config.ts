@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,8 @@ const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), '
 // Workers inherit the environment, so the tests can look into the blob folder the server writes.
 const blobDir = (process.env.E2E_BLOB_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'e2e-blobs-')));
 const repoRoot = path.resolve(import.meta.dirname, '../..');
+// The telephone system's shared secret: the server checks it, the CTI spec signs with it (workers inherit it).
+const ctiSecret = (process.env.E2E_CTI_SECRET ??= `e2e-cti-${randomBytes(24).toString('hex')}`);
 
 export default defineConfig({
   testDir: '.',
@@ -36,6 +39,6 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, BLOB_DIR: blobDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, BLOB_DIR: blobDir, LOG_LEVEL: 'warn', DATABASE_URL: '', CTI_SECRET: ctiSecret },
   },
 });

@@ -25,6 +25,12 @@ const envSchema = z.object({
   DISPATCH_TICK_SECONDS: z.coerce.number().positive().max(3600).default(5),
   /** The inventory system's key for PUT /api/inventory/…; unset, that API refuses every call. */
   INVENTORY_API_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'at least 16 characters').optional()),
+  /** The web shop's key for POST /api/webshop/orders; unset, that API refuses every call (docs/webshop.md). */
+  WEBSHOP_API_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'at least 16 characters').optional()),
+  /** Username of the head-office person who owns new web orders until a reviewer takes them. */
+  WEBSHOP_OWNER: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).max(64).default('hq')),
+  /** The telephone system's shared secret for signing POST /api/cti/incoming-call (docs/cti.md); unset, the webhook refuses every call. */
+  CTI_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'at least 32 characters').optional()),
   /** Load the demo chain into an empty database on start. */
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),

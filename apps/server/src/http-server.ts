@@ -10,6 +10,8 @@ import { appRouter, type AppRouter } from './routers/app-router.js';
 import { appSecurityHeaders } from './security-headers.js';
 import { Dispatcher } from './dispatch/dispatcher.js';
 import { inventoryApi } from './stock/inventory-api.js';
+import { webShopApi } from './webshop/webshop-api.js';
+import { ctiWebhook } from './http/cti-webhook.js';
 import { StorePokes } from './store-pokes.js';
 import { internalErrorMessage, type Context, type ServerConfig } from './trpc.js';
 
@@ -27,6 +29,12 @@ export interface HttpServerOptions {
   /** Seconds between dispatch ticks (offer expiry, re-dispatch); the timer starts with the server. */
   readonly dispatchTickSeconds?: number;
   readonly inventoryApiKey?: string | undefined;
+  /** The web shop's key for POST /api/webshop/orders; unset, that API refuses every call. */
+  readonly webShopApiKey?: string | undefined;
+  /** Username of the head-office owner of new web orders; `hq` when left out. */
+  readonly webShopOwner?: string;
+  /** CTI_SECRET: the telephone system's shared secret for POST /api/cti/incoming-call; unset, it refuses every call. */
+  readonly ctiSecret?: string | undefined;
 }
 
 /**
@@ -80,6 +88,10 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ app
 
   await blobRoutes(app, { db: options.db, blobs: options.blobs, now });
   await app.register(inventoryApi, { prefix: '/api/inventory', db: options.db, apiKey: options.inventoryApiKey });
+  await app.register(webShopApi, {
+    prefix: '/api/webshop', db: options.db, apiKey: options.webShopApiKey, ownerUsername: options.webShopOwner ?? 'hq', config: options.config, now,
+  });
+  await app.register(ctiWebhook, { prefix: '/api/cti', db: options.db, pokes, secret: options.ctiSecret, now });
   await serveApp(app, '/store/', paths.storeDist, true);
   await serveApp(app, '/hq/', paths.hqDist, false);
   app.get('/', (_req, reply) => reply.redirect('/hq/'));

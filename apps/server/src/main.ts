@@ -25,6 +25,9 @@ const { app } = await buildHttpServer({
   },
   dispatchTickSeconds: env.DISPATCH_TICK_SECONDS,
   inventoryApiKey: env.INVENTORY_API_KEY,
+  webShopApiKey: env.WEBSHOP_API_KEY,
+  webShopOwner: env.WEBSHOP_OWNER,
+  ctiSecret: env.CTI_SECRET,
 });
 await app.listen({ port: env.PORT, host: env.HOST });
 

@@ -4,6 +4,9 @@ import { EventEmitter, on } from 'node:events';
  * Contentless "something changed for store X" signals. A poke carries no data: the device pulls,
  * so a missed poke costs latency, never correctness.
  *
+ * The same channel carries the telephone desk's screen pops, under the topic `cti:<user id>`
+ * (`cti/cti-calls.ts`); store ids never contain ':'.
+ *
  * This class delivers pokes within one process (PGlite: one process owns the database). Several
  * processes on one PostgreSQL use `PostgresStorePokes`, which hears every commit through LISTEN.
  */

@@ -20,3 +20,5 @@ export * from './geo/map-link.js';
 export * from './customer/phone.js';
 export * from './customer/customer-inputs.js';
 export * from './customer/address-point.js';
+export * from './order/web-shop-order.js';
+export * from './cti/incoming-call.js';

@@ -20,6 +20,7 @@ export const rejectionReasons = [
   'UNDO_WINDOW_PASSED',
   'GOODS_NOT_BACK',
   'CLERK_UNKNOWN',
+  'UNDER_REVIEW',
 ] as const;
 
 export type RejectionReason = (typeof rejectionReasons)[number];

@@ -19,6 +19,7 @@ export const sharedCatalogs: Catalogs<SharedKey> = {
     'rejection.PICK_MISMATCH': '拣货与订单不符（多拣或拣了订单外的商品）。', 'rejection.DELIVERY_CODE_WRONG': '收货码不对。',
     'rejection.PROOF_MISSING': '缺少送达凭证（照片、签名或收款）。', 'rejection.UNDO_WINDOW_PASSED': '已超过可撤销的时间，请致电总部。',
     'rejection.GOODS_NOT_BACK': '请先扫描袋签或商品，确认货物已退回门店。', 'rejection.CLERK_UNKNOWN': '这位店员不在本店名单中。',
+    'rejection.UNDER_REVIEW': '网店订单尚在审核中，审核通过后才能派单。',
     'locale.zh-Hans': '简体中文', 'locale.zh-Hant': '繁體中文', 'locale.en': 'English',
   },
   'zh-Hant': {
@@ -35,6 +36,7 @@ export const sharedCatalogs: Catalogs<SharedKey> = {
     'rejection.PICK_MISMATCH': '揀貨與訂單不符（多揀或揀了訂單外的商品）。', 'rejection.DELIVERY_CODE_WRONG': '收貨碼不對。',
     'rejection.PROOF_MISSING': '缺少送達憑證（相片、簽名或收款）。', 'rejection.UNDO_WINDOW_PASSED': '已超過可撤銷的時間，請致電總部。',
     'rejection.GOODS_NOT_BACK': '請先掃描袋籤或商品，確認貨物已退回門市。', 'rejection.CLERK_UNKNOWN': '這位店員不在本店名單中。',
+    'rejection.UNDER_REVIEW': '網店訂單尚在審核中，審核通過後才能派單。',
     'locale.zh-Hans': '简体中文', 'locale.zh-Hant': '繁體中文', 'locale.en': 'English',
   },
   en: {
@@ -51,6 +53,7 @@ export const sharedCatalogs: Catalogs<SharedKey> = {
     'rejection.PICK_MISMATCH': 'The pick does not match the order (too many, or an item not on it).', 'rejection.DELIVERY_CODE_WRONG': 'The delivery code is wrong.',
     'rejection.PROOF_MISSING': 'Proof of delivery is missing (photo, signature or cash).', 'rejection.UNDO_WINDOW_PASSED': 'Too late to undo; call head office.',
     'rejection.GOODS_NOT_BACK': 'Scan the bag label or the items first to confirm the goods are back.', 'rejection.CLERK_UNKNOWN': 'That clerk is not on this store\'s list.',
+    'rejection.UNDER_REVIEW': 'This web-shop order is still under review; approve it before dispatching.',
     'locale.zh-Hans': '简体中文', 'locale.zh-Hant': '繁體中文', 'locale.en': 'English',
   },
 };

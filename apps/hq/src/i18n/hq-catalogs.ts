@@ -6,14 +6,16 @@ import { proofStrings } from '../features/proof/proof-strings.js';
 import { shortStrings } from '../features/short/short-strings.js';
 import { intakeStrings } from '../features/intake/intake-strings.js';
 import { customersStrings } from '../features/customers/customers-strings.js';
+import { reviewStrings } from '../features/review/review-strings.js';
 import { sessionStrings } from '../session/session-strings.js';
+import { callsStrings } from '../features/calls/calls-strings.js';
 import { shellStrings } from '../shell/shell-strings.js';
 
 /**
  * The console's own words, one catalog per feature (each next to its screens); zh-Hans is the
  * original and the others must have every key. A new feature adds its catalog to this list.
  */
-export const hqCatalogList = [shellStrings, sessionStrings, intakeStrings, boardStrings, orderStrings, dispatchStrings, proofStrings, shortStrings, customersStrings] as const;
+export const hqCatalogList = [shellStrings, sessionStrings, intakeStrings, boardStrings, orderStrings, dispatchStrings, proofStrings, shortStrings, reviewStrings, callsStrings, customersStrings] as const;
 export const hqCatalogs = mergeCatalogList(...hqCatalogList);
 
 export type HqKey = keyof (typeof hqCatalogs)['zh-Hans'];

@@ -8,7 +8,8 @@ import { isStorableText } from '@repo/domain';
  */
 export type Route =
   | { readonly name: 'intake'; readonly phone?: string; readonly call?: string }
-  | { readonly name: 'board'; readonly orderId: string | null };
+  | { readonly name: 'board'; readonly orderId: string | null }
+  | { readonly name: 'review' };
 
 export function useRoute(): Route {
   const hash = useSyncExternalStore(subscribe, () => location.hash);
@@ -23,6 +24,8 @@ export function routeHref(route: Route): string {
     }
     case 'board':
       return route.orderId ? `#/board/${encodeURIComponent(route.orderId)}` : '#/board';
+    case 'review':
+      return '#/review';
   }
 }
 
@@ -34,6 +37,7 @@ export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const [, screen, orderId] = path.split('/');
   if (screen === 'board') return { name: 'board', orderId: orderId ? decodeURIComponent(orderId) : null };
+  if (screen === 'review') return { name: 'review' };
   const params = new URLSearchParams(query);
   // Whatever arrives in a link is only a suggestion: a number of digits, a call id the server would store.
   const phone = params.get('phone')?.replace(/[^\d+]/g, '').slice(0, 20);

@@ -180,6 +180,8 @@ export const orders = pgTable(
     index('orders_offer_due_idx').on(t.offerExpiresAt).where(sql`status = 'offered'`),
     index('orders_dispatch_state_idx').on(t.dispatchState).where(sql`dispatch_state IS NOT NULL`),
     index('orders_owner_idx').on(t.ownerUserId, t.status),
+    // The review queue and call list (docs/webshop.md WS12): few rows, read often by every console's badge.
+    index('orders_review_idx').on(t.reviewState, t.createdAt).where(sql`review_state IS NOT NULL`),
     // The customer's file lists their open and past orders.
     index('orders_customer_idx').on(t.customerId, t.createdAt),
   ],
@@ -297,4 +299,71 @@ export const dispatchNotices = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('dispatch_notices_at_idx').on(t.at)],
+);
+
+/**
+ * Idempotency keys of callers of the plain HTTP APIs (the web shop): one row per key and caller, so a
+ * retried request finds the order it made instead of making another (docs/webshop.md WS3-WS5). The
+ * primary key serialises concurrent requests with one key: the second insert waits for the first's
+ * commit and then finds its row.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    /** Whose key it is ('webshop'): two callers may choose the same key without meeting. */
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    /** SHA-256 of the request as understood (canonical JSON): the same key with another body is refused. */
+    requestSha256: text('request_sha256').notNull(),
+    orderId: text('order_id').references(() => orders.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
+
+/** What the web shop sent with an order beyond the order itself: its own order number and the customer's note. */
+export const webOrders = pgTable('web_orders', {
+  orderId: text('order_id').primaryKey().references(() => orders.id),
+  /** The web shop's own reference; one order per reference, whatever the idempotency key. */
+  shopReference: text('shop_reference').notNull().unique(),
+  /** The name the customer typed in the shop; the order carries the name on file when the phone was known. */
+  customerName: text('customer_name').notNull(),
+  note: text('note'),
+  district: text('district'),
+  /** Why the reviewer wants the customer called (确认), set with review_state 'confirm_by_phone'. */
+  confirmReason: text('confirm_reason'),
+  reviewedBy: text('reviewed_by').references(() => users.id),
+  reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+});
+
+/**
+ * Which head-office agent sits at which telephone extension (分机), so a ringing call pops on the
+ * right screen in whichever server process that agent's console is connected to (docs/cti.md CT4).
+ * One agent per extension, one extension per agent.
+ */
+export const ctiExtensions = pgTable('cti_extensions', {
+  extension: text('extension').primaryKey(),
+  userId: text('user_id').notNull().unique().references(() => users.id),
+  since: timestamp('since', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Every incoming call the telephone system announced (docs/cti.md). The unique call id is what
+ * refuses a replayed webhook (CT6); an order taken during the call carries the same `call_id`.
+ */
+export const ctiCalls = pgTable(
+  'cti_calls',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    callId: text('call_id').notNull().unique(),
+    /** The caller as the switch sent it, and as head office looks it up (an 11-digit mobile, or a landline). */
+    callerRaw: text('caller_raw').notNull(),
+    caller: text('caller').notNull(),
+    called: text('called').notNull(),
+    extension: text('extension').notNull(),
+    /** The agent at the extension when the call came in; null when nobody was (the call is still kept). */
+    agentUserId: text('agent_user_id').references(() => users.id),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('cti_calls_agent_idx').on(t.agentUserId, t.receivedAt)],
 );

@@ -47,7 +47,7 @@ export async function settleReturnedOrders(db: Database, options: RedispatchOpti
 
 async function settleBatch(tx: Transaction, options: RedispatchOptions, batchSize: number) {
   const rows = await rowsOf<{ data: unknown }>(tx, sql`
-    SELECT data FROM orders WHERE dispatch_state = 'returned' AND status = 'received'
+    SELECT data FROM orders WHERE dispatch_state = 'returned' AND status = 'received' AND review_state IS NULL
     ORDER BY updated_at, id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`);
   const returned = rows.map((r) => orderSchema.parse(r.data));
   if (returned.length === 0) return { settled: 0, reoffered: 0, touched: [] as string[] };

@@ -33,6 +33,16 @@ const access: Record<string, Access> = {
   'sync.push': 'store',
   'sync.pull': 'store',
   'sync.poke': 'store',
+  'review.queue': 'hq',
+  'review.callList': 'hq',
+  'review.counts': 'hq',
+  'review.approve': 'hq',
+  'review.confirmByPhone': 'hq',
+  'review.recordCall': 'hq',
+  'cti.myExtension': 'hq',
+  'cti.setExtension': 'hq',
+  'cti.recentCalls': 'hq',
+  'cti.pops': 'hq',
   'customers.search': 'hq',
   'customers.file': 'hq',
   'customers.create': 'hq',
@@ -94,6 +104,11 @@ describeWithDatabase(`[SEC] access rules on ${testDatabaseKind}`, () => {
       'sync.pull': { clientId: randomUUID(), cursor: null },
       // The same counts the chain already has, so the import changes nothing the other cases see.
       'dispatch.importStock': { storeId: 'store-a', csv: 'gtin,quantity\n6901234567892,50\n6901234567908,5\n' },
+      'review.approve': { orderId: 'no-such-order' },
+      'review.confirmByPhone': { orderId: 'no-such-order', reason: '地址需确认' },
+      'review.recordCall': { orderId: 'no-such-order', outcome: 'cancel', reason: '顾客取消' },
+      // Signing out of an extension nobody holds changes nothing the other cases see.
+      'cti.setExtension': { extension: null },
       'customers.search': { query: '8000' },
       'customers.file': { customerId: 'c-1' },
       // A new number for each allowed call, so a second create is not refused as a duplicate.
@@ -149,6 +164,11 @@ describeWithDatabase(`[SEC] access rules on ${testDatabaseKind}`, () => {
     await server.caller(tokens.clerk).sync.push({ clientId, mutations: [{ ...mutation, args: { orderId: 'x' } }] });
     const storeB = await server.login('b.manager');
     expect(await codeOf(server.caller(storeB).sync.push({ clientId, mutations: [{ ...mutation, id: 2 }] }))).toBe('FORBIDDEN');
+  });
+
+  test('[SEC5] [CT7] only head office may subscribe to screen pops', async () => {
+    expect(await codeOf(server.caller(null).cti.pops())).toBe('UNAUTHORIZED');
+    expect(await codeOf(server.caller(tokens.store_manager).cti.pops())).toBe('FORBIDDEN');
   });
 
   test('[SEC5] a store user cannot subscribe to pokes without a session', async () => {

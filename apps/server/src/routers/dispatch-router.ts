@@ -56,7 +56,7 @@ export const dispatchRouter = router({
 });
 
 /** Resolves on a ring or after a timeout, whichever comes first. */
-class Wakeup {
+export class Wakeup {
   #resolve: (() => void) | null = null;
   /** A ring while no one waited (the reader was querying): the next wait returns at once. */
   #pending = false;

@@ -12,6 +12,8 @@ import { shortResolutionEvent } from '../orders/short-resolution.js';
 import { badField, takeOrder } from '../orders/take-order.js';
 import { applyOrderEvent } from '../order-actions.js';
 import { candidateStores, findStore } from './order-dispatch.js';
+import { assertNotUnderReview } from '../review/review-guard.js';
+import { orderIntakeFacts } from '../review/order-intake-facts.js';
 import { hqProcedure, router } from '../trpc.js';
 
 /** Head office's side of an order: intake, dispatch, watching it to the end. */
@@ -28,6 +30,7 @@ export const ordersRouter = router({
     const store = await findStore(ctx.db, input.storeId);
     if (!store) throw badField('storeId', 'No such store.');
     if (!store.open) throw badField('storeId', 'That store is closed; choose another store.');
+    await assertNotUnderReview(ctx.db, input.orderId);
     const now = ctx.now();
     const offerExpiresAt = new Date(now.getTime() + ctx.config.offerTtlMinutes * 60_000).toISOString();
     return applyOrderEvent({
@@ -71,7 +74,9 @@ export const ordersRouter = router({
     if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order.' });
     const history = await orderHistory(ctx.db, input.orderId);
     const [code] = await ctx.db.select({ code: deliveryCodes.code }).from(deliveryCodes).where(eq(deliveryCodes.orderId, input.orderId));
-    return { order, deliveryCode: code?.code ?? null, history };
+    // How it came in (phone or web shop) and where its review stands: the console shows both.
+    const intake = await orderIntakeFacts(ctx.db, input.orderId);
+    return { order, deliveryCode: code?.code ?? null, history, intake };
   }),
 
   /** The order's proof photos and signatures, each with whether its bytes have reached the server. */

@@ -81,6 +81,13 @@ export interface PickScan {
  * A pick in progress on this handheld, written as it happens so a reload, a killed app or a dead
  * battery never loses it. Removed once the finish (or the short report) is queued.
  */
+/** Products of a failed delivery already scanned back in, kept so a reload never restarts the check. */
+export interface ReturnCheck {
+  readonly orderId: string;
+  readonly productIds: readonly string[];
+  readonly updatedAt: string;
+}
+
 export interface PickProgress {
   readonly orderId: string;
   /** This device's sync id when the pick started. */
@@ -173,6 +180,7 @@ export class StoreDb extends Dexie {
   meta!: Table<MetaRow, MetaRow['key']>;
   staff!: EntityTable<StaffMember, 'id'>;
   picks!: EntityTable<PickProgress, 'orderId'>;
+  returnChecks!: EntityTable<ReturnCheck, 'orderId'>;
   blobs!: EntityTable<ProofBlob, 'sha256'>;
   departures!: EntityTable<Departure, 'orderId'>;
   codeAttempts!: EntityTable<CodeAttempts, 'orderId'>;
@@ -206,6 +214,8 @@ export class StoreDb extends Dexie {
       departures: 'orderId, seenAt',
       codeAttempts: 'orderId',
     });
+    // v5: the items of a returned order scanned back so far.
+    this.version(5).stores({ returnChecks: 'orderId' });
   }
 }
 

@@ -9,7 +9,7 @@ import { rebaseOrders } from './rebase-orders.js';
  * touches the outbox.
  */
 export async function applyPull(storeId: string, response: PullResponseInput, now = new Date(), clientId?: string): Promise<void> {
-  await db.transaction('rw', [db.orders, db.serverOrders, db.outbox, db.meta, db.departures], async () => {
+  await db.transaction('rw', [db.orders, db.serverOrders, db.outbox, db.meta, db.departures, db.picks, db.returnChecks], async () => {
     const touched = new Set<string>([...response.puts.map((o) => o.id), ...response.deletes]);
     const held = new Map((await db.orders.bulkGet(response.deletes)).flatMap((o) => (o ? [[o.id, o] as const] : [])));
     if (response.reset) {
@@ -24,6 +24,9 @@ export async function applyPull(storeId: string, response: PullResponseInput, no
     // Only this store's orders: a handheld shared across stores never tells one store about another's.
     for (const [id, order] of held) if (order.storeId !== storeId) held.delete(id);
     await recordDepartures(held, response.departures ?? [], now);
+    // A pick or a return check saved for an order that left is dead weight; were the order to come back, it starts afresh.
+    await db.picks.bulkDelete([...held.keys()]);
+    await db.returnChecks.bulkDelete([...held.keys()]);
     await db.serverOrders.bulkDelete(response.deletes);
     await db.serverOrders.bulkPut(response.puts.map((o) => ({ ...o, storeId })));
     (await db.outbox.orderBy('orderId').uniqueKeys()).forEach((id) => touched.add(String(id)));

@@ -11,6 +11,7 @@ import { DeliveryFailureSection } from '../proof/delivery-failure.js';
 import { DeliveryProofSection } from '../proof/delivery-proof.js';
 import { PickedLots } from '../proof/picked-lots.js';
 import { ShortPanel } from '../short/short-panel.js';
+import { OrderSource } from '../review/order-source.js';
 import { CancelPanel } from './cancel-panel.js';
 import { ClosePanel } from './close-panel.js';
 import { DispatchPanel } from './dispatch-panel.js';
@@ -65,13 +66,14 @@ export function OrderDetail({ orderId, actorId, onChanged }: OrderDetailProps) {
       {order && detail.data && (
         <>
           <OrderFacts order={order} deliveryCode={detail.data.deliveryCode} storeNames={storeNames} now={detail.refreshedAt ?? new Date()} />
+          <OrderSource intake={detail.data.intake} open={order.status === 'received'} />
           {/* What the door recorded comes before the buttons: head office checks it, then closes. */}
           {(order.status === 'delivered' || order.status === 'closed') && <DeliveryProofSection order={order} />}
           {order.status === 'returned_to_store' && <DeliveryFailureSection order={order} />}
-          <OrderActions order={order} actorId={actorId} panel={panel} onPanel={(p) => { setPanel(p); setNotice(null); }} onChanged={changed} />
+          <OrderActions order={order} actorId={actorId} underReview={Boolean(detail.data.intake?.review)} panel={panel} onPanel={(p) => { setPanel(p); setNotice(null); }} onChanged={changed} />
           <OrderLinesTable lines={order.lines} />
           <PickedLots order={order} />
-          <OrderHistory history={detail.data.history} order={order} storeNames={storeNames} />
+          <OrderHistory history={detail.data.history} order={order} storeNames={storeNames} channel={detail.data.intake?.channel} />
         </>
       )}
     </section>
@@ -81,16 +83,18 @@ export function OrderDetail({ orderId, actorId, onChanged }: OrderDetailProps) {
 interface OrderActionsProps {
   readonly order: Order;
   readonly actorId: string;
+  /** A web order waiting for review is not dispatched (the server refuses it too). */
+  readonly underReview: boolean;
   readonly panel: Panel;
   readonly onPanel: (panel: Panel) => void;
   readonly onChanged: (message: Notice) => void;
 }
 
 /** The lifecycle decides which buttons show; the server decides again when one is pressed. */
-function OrderActions({ order, actorId, panel, onPanel, onChanged }: OrderActionsProps) {
+function OrderActions({ order, actorId, underReview, panel, onPanel, onChanged }: OrderActionsProps) {
   const { t } = useI18n();
   const allowed = allowedEvents(order, { role: 'hq', userId: actorId });
-  const canDispatch = allowed.includes('offer');
+  const canDispatch = allowed.includes('offer') && !underReview;
   const canCancel = allowed.includes('cancel');
   const canResolveShort = allowed.includes('resolve_short');
   // The end-of-day batch closes orders still out for delivery; here head office closes what the door proved.

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { formatDuration } from '../../shell/format-duration.js';
 import { formatTime } from '../../shell/format-time.js';
 import { HistoryReasons } from './history-reasons.js';
+import { isReviewEventType, reviewReasonOf } from '../review/review-history.js';
 
 /** Below this, the device's clock and the server's agree for a person's purposes: one time is shown. */
 const sameMomentMs = 5_000;
@@ -12,13 +13,17 @@ interface OrderHistoryProps {
   readonly history: readonly OrderHistoryEntry[];
   readonly order: Order;
   readonly storeNames: ReadonlyMap<string, string>;
+  /** How the order came in: a web order's first entry says the web shop took it, not an agent. */
+  readonly channel?: 'phone' | 'web' | undefined;
 }
 
 /** The order's timeline, oldest first: what happened, who did it and where, when (phone and server), and why. */
-export function OrderHistory({ history, order, storeNames }: OrderHistoryProps) {
+export function OrderHistory({ history, order, storeNames, channel }: OrderHistoryProps) {
   const { t, locale } = useI18n();
   // History rows are stored text; a type or status this console does not know shows as written.
-  const eventName = (type: string) => (isEventType(type) ? t(`event.${type}`) : type);
+  const eventName = (type: string) =>
+    type === 'create' && channel === 'web' ? t('reviewEvent.createdByWebShop')
+      : isEventType(type) ? t(`event.${type}`) : isReviewEventType(type) ? t(`reviewEvent.${type}`) : type;
   const statusName = (status: string) => (isStatus(status) ? t(`status.${status}`) : status);
   return (
     <section aria-labelledby="history-heading">
@@ -53,6 +58,9 @@ export function OrderHistory({ history, order, storeNames }: OrderHistoryProps) 
                 )}
               </div>
               {event && <HistoryReasons event={event} clerkName={entry.clerkName} order={order} storeNames={storeNames} />}
+              {isReviewEventType(entry.type) && reviewReasonOf(entry.details) && (
+                <p className="timeline-why">{t('reviewEvent.reason', { reason: reviewReasonOf(entry.details)! })}</p>
+              )}
             </li>
           );
         })}

@@ -13,7 +13,7 @@ import { HandoffFacts } from '../handoff/order-facts.js';
 import { ScanProblem } from '../handoff/scan-problem.js';
 import { useScanInput } from '../handoff/scan-input.js';
 import { isBagLabelOf, readStoreLabel } from '../handoff/store-labels.js';
-import { confirmReturn, retryDelivery } from './return-actions.js';
+import { confirmReturn, recordReturnedItem, retryDelivery } from './return-actions.js';
 import { isEveryProductBack, productsToCheck } from './return-check.js';
 import '../handoff/handoff.css';
 
@@ -38,7 +38,8 @@ export function ReturnScreen({ orderId, actor, onBack, onDone }: ReturnScreenPro
   const order = useLiveQuery(() => db.orders.get(orderId), [orderId]);
   const staff = useLiveQuery(() => db.staff.toArray(), []);
   const sync = useSyncStates();
-  const [scanned, setScanned] = useState<ReadonlySet<string>>(new Set());
+  const check = useLiveQuery(() => db.returnChecks.get(orderId), [orderId]);
+  const scanned: ReadonlySet<string> = new Set(check?.productIds ?? []);
   const [problem, setProblem] = useState<string | null>(null);
   const [selected, setSelected] = useState<StaffMember | null>(null);
   const [isLabelShown, setLabelShown] = useState(false);
@@ -95,8 +96,7 @@ export function ReturnScreen({ orderId, actor, onBack, onDone }: ReturnScreenPro
     if (!productsToCheck(current).includes(product.id)) return fail(t('returns.notOnOrder', { name: product.name }));
     giveFeedback('picked');
     setProblem(null);
-    const next = new Set(latest.current.scanned).add(product.id);
-    setScanned(next);
+    const next = await recordReturnedItem(orderId, product.id);
     if (isEveryProductBack(current, next)) await run(() => confirmReturn(orderId, 'items', actor));
   }
 

@@ -21,8 +21,9 @@ CREATE INDEX "customers_phone_last4_idx" ON "customers" USING btree (right("phon
 CREATE INDEX "orders_customer_idx" ON "orders" USING btree ("customer_id","created_at");--> statement-breakpoint
 -- Phones as digits only (normalisePhone); the demo's already are.
 UPDATE "customers" SET "phone" = regexp_replace("phone", '[^0-9]', '', 'g') WHERE "phone" ~ '[^0-9]';--> statement-breakpoint
--- Each customer's one address becomes the first of their file. Before the file existed, customers came
--- only from the demo loader, so their points are the demo's ('demo').
+-- Each customer's one address becomes the first of their file. Before the file, customers came from
+-- the demo loader (ids c-001 …: their points are the demo's) or from a web order (the shop's map pin).
 INSERT INTO "customer_addresses" ("id", "customer_id", "label", "text", "district", "lat", "lng", "how_located")
-SELECT 'addr-' || "id", "id", '家', "address", coalesce(substring("address" from '^上海市?([^市]+?(新区|区))'), ''), "lat", "lng", 'demo'
+SELECT 'addr-' || "id", "id", '家', "address", coalesce(substring("address" from '^(?:上海市?)?([^市 ]+?(?:新区|区))'), ''), "lat", "lng",
+  CASE WHEN "id" ~ '^c-[0-9]+$' THEN 'demo' ELSE 'pin' END
 FROM "customers";
