@@ -97,7 +97,7 @@ test('[CF12] a screen pop for a new number opens the new-customer form in the ca
   await form.getByLabel('街道、门牌、楼号、室').fill('长宁路 1018 号 8 号楼 1201 室');
   await form.getByLabel('备注').fill('只收现金，请按门铃两次。');
   await expect(form.getByText('按街道定位（约 1 公里）')).toBeVisible();
-  await expect(form.getByText(/最近门店：中山公园店，[\d.]+ ?(米|公里) · 在配送范围内/)).toBeVisible();
+  await expect(form.getByText(/最近门店：中山公园店，约 [\d.]+ ?(米|公里) · 在配送范围内/)).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'the new-customer form during a call');
   await screens(page, 'hq-new-customer-in-call');
   await form.getByRole('button', { name: '建立档案' }).click();

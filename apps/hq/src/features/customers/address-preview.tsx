@@ -35,7 +35,10 @@ export function AddressPreview({ draft, id }: { draft: AddressDraft; id: string 
             <p className="coordinates">{t('customers.coordinates', { lat: formatCoordinate(point.lat, locale), lng: formatCoordinate(point.lng, locale) })}</p>
             {nearest && (
               <p className={nearest.inRange ? 'in-range' : 'error'}>
-                {t('customers.nearestStore', { store: nearest.store.name, distance: formatDistance(nearest.km, locale) })}
+                {exact
+                  ? t('customers.nearestStore', { store: nearest.store.name, distance: formatDistance(nearest.km, locale) })
+                  // A street's point is only good to about a kilometre: say so, to the half kilometre.
+                  : t('customers.nearestStoreAbout', { store: nearest.store.name, distance: formatDistance(Math.max(0.5, Math.round(nearest.km * 2) / 2), locale) })}
                 {nearest.inRange ? ` · ${t('customers.inRange')}` : ''}
               </p>
             )}
