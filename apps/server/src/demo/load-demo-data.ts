@@ -4,7 +4,7 @@ import { transition, type Actor, type Order, type OrderEvent, type Payment } fro
 import { hashPassword } from '../auth/password.js';
 import type { Database, Transaction } from '../db/database.js';
 import { insertOrder, saveTransitions } from '../db/order-rows.js';
-import { customers, deliveryCodes, packagings, products, stock, stores, users } from '../db/schema.js';
+import { customerAddresses, customers, deliveryCodes, packagings, products, stock, stores, users } from '../db/schema.js';
 import { deliveryTermsFor } from '../orders/delivery-terms.js';
 import { buildDemoCustomers, buildDemoProducts, buildDemoStock, buildDemoStores, personName, seededRandom } from './demo-chain.js';
 
@@ -50,7 +50,8 @@ export async function loadDemoData(db: Database, now: Date): Promise<void> {
     await tx.insert(packagings).values(cases.map((p) => ({ gtin: p.caseGtin!, productId: p.id, unitsPerPack: p.caseUnits! })));
     const stockRows = buildDemoStock(demoStores, demoProducts, new Set(demoOrderProducts(demoProducts).map((p) => p.id)), rand);
     for (let i = 0; i < stockRows.length; i += 1000) await tx.insert(stock).values(stockRows.slice(i, i + 1000));
-    await tx.insert(customers).values(demoCustomers);
+    await tx.insert(customers).values(demoCustomers.map(({ id, name, phone, notes, memberLevel }) => ({ id, name, phone, notes, memberLevel, notesUpdatedAt: notes ? now : null })));
+    await tx.insert(customerAddresses).values(demoCustomers.flatMap((c) => c.addresses));
     await loadDemoOrders(tx, { stores: demoStores, products: demoProducts, customers: demoCustomers, rand, now });
   });
 }
@@ -104,6 +105,7 @@ async function loadDemoOrders(tx: Transaction, src: DemoOrderSources): Promise<v
     const store = src.stores[i % 3]!; // The first three stores get a busy day; the rest start quiet.
     // A customer of that store's own neighbourhood (customer n lives near store n mod 14).
     const customer = src.customers[(i % 3) + src.stores.length * (Math.floor(i / 3) % 14)]!;
+    const home = customer.addresses[0]!;
     const created = new Date(src.now.getTime() - (demoOrderCount - i) * 6 * 60_000);
     const lines = demoOrderLineProducts(src.products, i).map((p, k) => ({
       productId: p.id, gtin: p.gtin.padStart(14, '0'), name: p.name, quantity: 1 + ((i + k) % 3), confirmedQuantity: 1 + ((i + k) % 3),
@@ -117,7 +119,7 @@ async function loadDemoOrders(tx: Transaction, src: DemoOrderSources): Promise<v
     let order: Order = {
       id: randomUUID(), number: `D${created.toISOString().slice(0, 10).replaceAll('-', '')}-9${String(i).padStart(4, '0')}`,
       customerId: customer.id, customerName: customer.name, customerPhone: customer.phone,
-      address: { text: customer.address, lat: customer.lat, lng: customer.lng }, lines, declinedBy: [],
+      address: { text: home.text, lat: home.lat, lng: home.lng }, lines, declinedBy: [],
       createdAt: created.toISOString(), updatedAt: created.toISOString(), status: 'received',
       payment, promisedAt: terms.promisedAt, deliveryCode: terms.deliveryCode, proofPolicy: terms.proofPolicy,
     };
