@@ -133,6 +133,8 @@ describeWithDatabase(`[CF] the customer's file on ${testDatabaseKind}`, () => {
     expect(order.address).toEqual({ text: office.text, lat: office.lat, lng: office.lng });
     const [row] = await database.db.select().from(orders).where(eq(orders.id, order.id));
     expect(row).toMatchObject({ callId: 'call-20261130-0001', channel: 'phone' });
+    // Head office's order detail names the call, to find its recording.
+    expect((await hq.orders.get({ orderId: order.id })).intake).toMatchObject({ channel: 'phone', callId: 'call-20261130-0001' });
     const ranking = await hq.orders.candidateStores({ orderId: order.id });
     const toA = [...ranking.candidates, ...ranking.leftOut].find((s) => s.storeId === 'store-a')!;
     // 福州路 is about 5 km from 徐家汇: out of store A's 3 km radius, where the home address was in it.
