@@ -106,7 +106,11 @@ async function loadDemoOrders(tx: Transaction, src: DemoOrderSources): Promise<v
     // A customer of that store's own neighbourhood (customer n lives near store n mod 14).
     const customer = src.customers[(i % 3) + src.stores.length * (Math.floor(i / 3) % 14)]!;
     const home = customer.addresses[0]!;
-    const created = new Date(src.now.getTime() - (demoOrderCount - i) * 6 * 60_000);
+    // Taken a minute apart over the last three quarters of an hour; each walk ends a few minutes
+    // ago, so the board opens on a believable shift with some orders late, not all of them.
+    const created = new Date(src.now.getTime() - (demoOrderCount - i) * 60_000);
+    const walk = walks[i % walks.length]!;
+    const endedAgoMs = (i % 4) * 2 * 60_000;
     const lines = demoOrderLineProducts(src.products, i).map((p, k) => ({
       productId: p.id, gtin: p.gtin.padStart(14, '0'), name: p.name, quantity: 1 + ((i + k) % 3), confirmedQuantity: 1 + ((i + k) % 3),
       unitPriceFen: p.priceFen,
@@ -126,9 +130,10 @@ async function loadDemoOrders(tx: Transaction, src: DemoOrderSources): Promise<v
     await insertOrder(tx, order, 'u-hq', 'u-hq');
     await tx.insert(deliveryCodes).values({ orderId: order.id, code: terms.code });
     const n = store.id.slice(-2);
-    for (const type of walks[i % walks.length]!) {
+    for (const [k, type] of walk.entries()) {
       const step = demoStep(type, { storeId: store.id, clerkId: `u-${n}-c1`, now: src.now, code: terms.code, payment });
-      const next = transition(order, step.event, { actor: step.actor, now: created });
+      const at = new Date(Math.max(created.getTime(), src.now.getTime() - endedAgoMs - (walk.length - 1 - k) * 60_000));
+      const next = transition(order, step.event, { actor: step.actor, now: at });
       if (!next.ok) throw new Error(`Demo order walk broke at ${type}: ${next.rejection.message}`);
       await saveTransitions(tx, [{ before: order, after: next.value, event: step.event, actorUserId: 'userId' in step.actor ? step.actor.userId : null }]);
       order = next.value;
