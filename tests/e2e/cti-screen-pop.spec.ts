@@ -55,6 +55,8 @@ test('a signed incoming call pops the caller on the agent\'s screen at that exte
   // The pop is meant to arrive within a second; under a loaded test machine this is recorded, not asserted (docs/benchmarks.md measures it).
   test.info().annotations.push({ type: 'screen pop', description: `${Date.now() - sentAt} ms from the POST to the banner` });
   await expect(page).toHaveTitle(/【来电 /);
+  // The pop opens the caller's file (docs/customers.md CF10): their addresses to pick from.
+  await expect(page.getByRole('group', { name: '送货地址' })).toBeVisible();
   await page.screenshot({ path: 'test-results/cti-banner-1280.png' });
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.screenshot({ path: 'test-results/cti-banner-1366.png' });
@@ -73,6 +75,7 @@ test('a signed incoming call pops the caller on the agent\'s screen at that exte
   expect((await ring(request, { callId: landlineCall, caller: '021-6408 1234', called: '400-820-8820', extension })).status()).toBe(200);
   await expect(banner).toContainText('来电：021-64**1234');
   await expect(page).toHaveURL(new RegExp(`#/intake\\?phone=021-64081234&call=${landlineCall}$`));
+  await expect(page.getByRole('form', { name: '新建客户' }).getByLabel('电话')).toHaveValue('02164081234');
 
   // The recent calls list has both.
   await page.getByText(/^最近来电（\d+）$/).click();

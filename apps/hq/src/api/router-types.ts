@@ -16,3 +16,7 @@ export type DispatchNotice = Outputs['dispatch']['waiting'][number];
 export type LiveBoard = Outputs['orders']['board'];
 export type LiveBoardRow = LiveBoard['rows'][number];
 export type OrderOwner = Outputs['orders']['owners'][number];
+export type CustomerMatch = Outputs['customers']['search'][number];
+export type CustomerFile = Outputs['customers']['file'];
+export type CustomerAddress = CustomerFile['addresses'][number];
+export type CustomerFileOrder = CustomerFile['openOrders'][number];

@@ -6,6 +6,7 @@ import { orderStrings } from '../features/board/order-strings.js';
 import { proofStrings } from '../features/proof/proof-strings.js';
 import { shortStrings } from '../features/short/short-strings.js';
 import { intakeStrings } from '../features/intake/intake-strings.js';
+import { customersStrings } from '../features/customers/customers-strings.js';
 import { reviewStrings } from '../features/review/review-strings.js';
 import { sessionStrings } from '../session/session-strings.js';
 import { callsStrings } from '../features/calls/calls-strings.js';
@@ -17,7 +18,7 @@ import { shellStrings } from '../shell/shell-strings.js';
  */
 export const hqCatalogList = [
   shellStrings, sessionStrings, intakeStrings, boardStrings, orderStrings, dispatchStrings, proofStrings, shortStrings, reviewStrings, callsStrings,
-  lateStrings,
+  lateStrings, customersStrings,
 ] as const;
 export const hqCatalogs = mergeCatalogList(...hqCatalogList);
 

@@ -32,7 +32,8 @@ function Console({ session }: { session: HqSession }) {
       <main>
         <CallDesk />
         <DispatchNotices />
-        {route.name === 'intake' && <IntakeScreen />}
+        {/* A new screen pop is a new caller: the screen starts afresh. */}
+        {route.name === 'intake' && <IntakeScreen key={`${route.phone ?? ''}|${route.call ?? ''}`} phone={route.phone} call={route.call} />}
         {route.name === 'board' && <DispatchBoard orderId={route.orderId} actorId={session.user.id} />}
         {route.name === 'review' && <ReviewScreen />}
       </main>

@@ -87,14 +87,49 @@ export const stock = pgTable(
   (t) => [primaryKey({ columns: [t.storeId, t.productId] })],
 );
 
-export const customers = pgTable('customers', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  phone: text('phone').notNull(),
-  address: text('address').notNull(),
-  lat: doublePrecision('lat').notNull(),
-  lng: doublePrecision('lng').notNull(),
-});
+/** The customer's file (客户档案): who they are; their addresses are in customer_addresses. */
+export const customers = pgTable(
+  'customers',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** Digits only, no country code (normalisePhone): "+86 138-0013-8000" is stored as 13800138000. */
+    phone: text('phone').notNull(),
+    /** What every agent should know on the next call: "请按门铃两次", "只收现金". */
+    notes: text('notes').notNull().default(''),
+    notesUpdatedAt: timestamp('notes_updated_at', { withTimezone: true }),
+    /** From the chain's loyalty system where known; null for callers who are not members or not yet matched. */
+    memberLevel: text('member_level', { enum: ['regular', 'silver', 'gold', 'platinum'] }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('customers_phone_idx').on(t.phone),
+    // Callers and screen pops often give only the last four digits.
+    index('customers_phone_last4_idx').on(sql`right(${t.phone}, 4)`),
+  ],
+);
+
+/**
+ * A customer's delivery addresses, each with its point (GCJ-02) and how that point was found, so
+ * the agent knows how far to trust it: a map link or pin is exact, a street or district is not.
+ */
+export const customerAddresses = pgTable(
+  'customer_addresses',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id').notNull().references(() => customers.id),
+    /** What the customer calls it: 家, 公司 … */
+    label: text('label').notNull(),
+    /** The whole address as stores and clerks read it, city and district first. */
+    text: text('text').notNull(),
+    district: text('district').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    howLocated: text('how_located', { enum: ['street', 'district', 'map_link', 'pin', 'demo'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('customer_addresses_customer_idx').on(t.customerId, t.createdAt)],
+);
 
 /**
  * Per-store change counter. Bumped inside every transaction that changes what a store sees;
@@ -153,6 +188,8 @@ export const orders = pgTable(
     index('orders_review_idx').on(t.reviewState, t.createdAt).where(sql`review_state IS NOT NULL`),
     // The board reads only open orders: this keeps it off the ever-growing closed history.
     index('orders_open_idx').on(t.statusSince).where(sql`status NOT IN ('closed', 'cancelled')`),
+    // The customer's file lists their open and past orders.
+    index('orders_customer_idx').on(t.customerId, t.createdAt),
   ],
 );
 

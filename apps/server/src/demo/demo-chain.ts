@@ -69,28 +69,56 @@ export function mobilePhone(rand: () => number): string {
 }
 
 /**
- * 200 customers, each on a road of a store's own district and within 1.5 km of it, so the
+ * 200 customers, each at home on a road of a store's own district and within 1.5 km of it, so the
  * address, the district and the coordinates agree and every distance dispatch shows is true.
  * The first lives between 徐家汇店 and 打浦桥店: within reach of both, for the re-dispatch demo.
+ * Every fourth also has an office near another store, every twelfth a parents' home too; some
+ * have notes and a member level (drawn from a source of their own, so names and numbers stay).
  */
 export function buildDemoCustomers(stores: ReturnType<typeof buildDemoStores>, count = 200, rand = seededRandom(7)) {
+  const extra = seededRandom(11);
   return Array.from({ length: count }, (_, i) => {
     const store = stores[i % stores.length]!;
-    const road = pick(rand, store.roads);
-    const estate = `${pick(rand, ['锦绣', '阳光', '春江', '梅园', '华庭', '东方', '康乐', '福海'])}${pick(rand, demoEstates)}`;
-    const building = 1 + Math.floor(rand() * 20);
-    const flat = `${1 + Math.floor(rand() * 28)}0${1 + Math.floor(rand() * 4)}`;
-    // At most 0.0095° each way: about 1.05 km north-south and 0.9 km east-west, 1.4 km at the corner.
-    const position = i === 0 ? { lat: 31.2012, lng: 121.4521 } : { lat: store.lat + (rand() - 0.5) * 0.019, lng: store.lng + (rand() - 0.5) * 0.019 };
-    return {
-      id: `c-${String(i + 1).padStart(3, '0')}`,
-      name: personName(rand),
-      phone: mobilePhone(rand),
-      address: `上海市${store.district}${road} ${10 + Math.floor(rand() * 990)} 号 ${estate} ${building} 号楼 ${flat} 室`,
-      ...position,
-    };
+    const id = `c-${String(i + 1).padStart(3, '0')}`;
+    // Drawn in the order the demo always drew them, so every demo customer keeps name, number and home.
+    const homeParts = demoAddressParts(rand, store, i === 0 ? { lat: 31.2012, lng: 121.4521 } : null);
+    const name = personName(rand);
+    const phone = mobilePhone(rand);
+    const home = demoAddressOf(homeParts, 10 + Math.floor(rand() * 990));
+    const others = [
+      ...(i % 4 === 0 ? [{ label: '公司', store: stores[(i + 5) % stores.length]! }] : []),
+      ...(i % 12 === 0 ? [{ label: '父母家', store: stores[(i + 9) % stores.length]! }] : []),
+    ];
+    const addresses = [{ label: '家', ...home }, ...others.map((o) => ({ label: o.label, ...demoAddressOf(demoAddressParts(extra, o.store, null), 10 + Math.floor(extra() * 990)) }))]
+      .map((a, n) => ({ id: `addr-${id}-${n + 1}`, customerId: id, ...a, howLocated: 'demo' as const }));
+    const memberRoll = extra();
+    const memberLevel = memberRoll < 0.4 ? null : memberRoll < 0.7 ? 'regular' as const : memberRoll < 0.85 ? 'silver' as const : memberRoll < 0.95 ? 'gold' as const : 'platinum' as const;
+    const notes = i % 3 === 0 ? pick(extra, demoNotes) : '';
+    return { id, name, phone, notes, memberLevel, addresses };
   });
 }
+
+type DemoStore = ReturnType<typeof buildDemoStores>[number];
+
+/** An address on one of the store's roads, within about 1.4 km of it (at most 0.0095° each way). */
+function demoAddressParts(rand: () => number, store: DemoStore, at: { lat: number; lng: number } | null) {
+  const road = pick(rand, store.roads);
+  const estate = `${pick(rand, ['锦绣', '阳光', '春江', '梅园', '华庭', '东方', '康乐', '福海'])}${pick(rand, demoEstates)}`;
+  const building = 1 + Math.floor(rand() * 20);
+  const flat = `${1 + Math.floor(rand() * 28)}0${1 + Math.floor(rand() * 4)}`;
+  const position = at ?? { lat: store.lat + (rand() - 0.5) * 0.019, lng: store.lng + (rand() - 0.5) * 0.019 };
+  return { store, road, estate, building, flat, position };
+}
+
+function demoAddressOf(parts: ReturnType<typeof demoAddressParts>, number: number) {
+  const { store, road, estate, building, flat, position } = parts;
+  return { text: `上海市${store.district}${road} ${number} 号 ${estate} ${building} 号楼 ${flat} 室`, district: store.district as string, ...position };
+}
+
+const demoNotes = [
+  '请按门铃两次，家中老人行动较慢。', '只收现金，不用扫码。', '送到小区门卫即可，电话确认。', '工作日下午 2 点前家中无人。',
+  '对花生过敏，勿送含花生的商品。', '上次反映牛奶临期，送前请看日期。', '楼道门禁密码问顾客，勿写在单上。', '常订整箱饮用水，请带推车。',
+] as const;
 
 /**
  * On-hand counts with the gaps a real chain has: every store carries the first 20 products (staples)

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { distanceKm, hasValidCheckDigit } from '@repo/domain';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { OpenDatabase } from '../db/database.js';
-import { customers, orders, packagings, products, stock, stores, users } from '../db/schema.js';
+import { customerAddresses, customers, orders, packagings, products, stock, stores, users } from '../db/schema.js';
 import { describeWithDatabase, openTestDatabase, testDatabaseKind } from '../test/test-database.js';
 import { storeOrders, testServer } from '../test/test-chain.js';
 import { demoPassword, loadDemoDataIfEmpty } from './load-demo-data.js';
@@ -69,16 +69,29 @@ describeWithDatabase(`[DEMO] the demo chain on ${testDatabaseKind}`, () => {
     expect(held.every((o) => 'storeId' in o && o.storeId === manager?.storeId)).toBe(true);
   });
 
-  test('[DEMO7] every customer lives on a road of a store\'s district, within that store\'s delivery radius', async () => {
+  test('[DEMO7] every address lies on a road of a store\'s district, within that store\'s delivery radius', async () => {
     const shops = await database.db.select().from(stores);
-    for (const c of await database.db.select().from(customers)) {
-      const near = shops.filter((s) => distanceKm(s, c) * 1000 <= s.deliveryRadiusM);
-      const district = c.address.match(/^上海市(.+?区)/)?.[1];
-      expect(near.some((s) => s.address.includes(district!)), `${c.id} ${c.address}`).toBe(true);
+    for (const a of await database.db.select().from(customerAddresses)) {
+      const near = shops.filter((s) => distanceKm(s, a) * 1000 <= s.deliveryRadiusM);
+      const district = a.text.match(/^上海市(.+?区)/)?.[1];
+      expect(district, a.id).toBe(a.district);
+      expect(near.some((s) => s.address.includes(district!)), `${a.id} ${a.text}`).toBe(true);
     }
-    const [first] = await database.db.select().from(customers).where(eq(customers.id, 'c-001'));
+    const [first] = await database.db.select().from(customerAddresses).where(eq(customerAddresses.customerId, 'c-001')).orderBy(customerAddresses.id).limit(1);
     const reach = shops.filter((s) => distanceKm(s, first!) * 1000 <= s.deliveryRadiusM).map((s) => s.name);
     expect(reach).toEqual(expect.arrayContaining(['徐家汇店', '打浦桥店']));
+  });
+
+  test('[DEMO9] customers\' files: several with 2-3 addresses, some with notes, member levels where known', async () => {
+    const addresses = await database.db.select().from(customerAddresses);
+    const perCustomer = new Map<string, number>();
+    for (const a of addresses) perCustomer.set(a.customerId, (perCustomer.get(a.customerId) ?? 0) + 1);
+    expect([...perCustomer.values()].filter((n) => n >= 2).length).toBeGreaterThanOrEqual(20);
+    expect([...perCustomer.values()].filter((n) => n === 3).length).toBeGreaterThanOrEqual(5);
+    expect(perCustomer.size).toBe(200);
+    const people = await database.db.select().from(customers);
+    expect(people.filter((c) => c.notes !== '').length).toBeGreaterThan(20);
+    expect(new Set(people.map((c) => c.memberLevel))).toEqual(new Set([null, 'regular', 'silver', 'gold', 'platinum']));
   });
 
   test('[DEMO8] stores deliver within 3 km, one is closed; stock has gaps but staples are everywhere and no count is negative', async () => {

@@ -4,7 +4,7 @@ import { transition, type Actor, type Order, type OrderEvent, type Payment } fro
 import { hashPassword } from '../auth/password.js';
 import type { Database, Transaction } from '../db/database.js';
 import { insertOrder, saveTransitions } from '../db/order-rows.js';
-import { customers, deliveryCodes, packagings, products, stock, stores, users } from '../db/schema.js';
+import { customerAddresses, customers, deliveryCodes, packagings, products, stock, stores, users } from '../db/schema.js';
 import { deliveryTermsFor } from '../orders/delivery-terms.js';
 import { buildDemoCustomers, buildDemoProducts, buildDemoStock, buildDemoStores, personName, seededRandom } from './demo-chain.js';
 
@@ -50,7 +50,8 @@ export async function loadDemoData(db: Database, now: Date): Promise<void> {
     await tx.insert(packagings).values(cases.map((p) => ({ gtin: p.caseGtin!, productId: p.id, unitsPerPack: p.caseUnits! })));
     const stockRows = buildDemoStock(demoStores, demoProducts, new Set(demoOrderProducts(demoProducts).map((p) => p.id)), rand);
     for (let i = 0; i < stockRows.length; i += 1000) await tx.insert(stock).values(stockRows.slice(i, i + 1000));
-    await tx.insert(customers).values(demoCustomers);
+    await tx.insert(customers).values(demoCustomers.map(({ id, name, phone, notes, memberLevel }) => ({ id, name, phone, notes, memberLevel, notesUpdatedAt: notes ? now : null })));
+    await tx.insert(customerAddresses).values(demoCustomers.flatMap((c) => c.addresses));
     await loadDemoOrders(tx, { stores: demoStores, products: demoProducts, customers: demoCustomers, rand, now });
   });
 }
@@ -104,7 +105,12 @@ async function loadDemoOrders(tx: Transaction, src: DemoOrderSources): Promise<v
     const store = src.stores[i % 3]!; // The first three stores get a busy day; the rest start quiet.
     // A customer of that store's own neighbourhood (customer n lives near store n mod 14).
     const customer = src.customers[(i % 3) + src.stores.length * (Math.floor(i / 3) % 14)]!;
-    const created = new Date(src.now.getTime() - (demoOrderCount - i) * 6 * 60_000);
+    const home = customer.addresses[0]!;
+    // Taken a minute apart over the last three quarters of an hour; each walk ends a few minutes
+    // ago, so the board opens on a believable shift with some orders late, not all of them.
+    const created = new Date(src.now.getTime() - (demoOrderCount - i) * 60_000);
+    const walk = walks[i % walks.length]!;
+    const endedAgoMs = (i % 4) * 2 * 60_000;
     const lines = demoOrderLineProducts(src.products, i).map((p, k) => ({
       productId: p.id, gtin: p.gtin.padStart(14, '0'), name: p.name, quantity: 1 + ((i + k) % 3), confirmedQuantity: 1 + ((i + k) % 3),
       unitPriceFen: p.priceFen,
@@ -117,16 +123,17 @@ async function loadDemoOrders(tx: Transaction, src: DemoOrderSources): Promise<v
     let order: Order = {
       id: randomUUID(), number: `D${created.toISOString().slice(0, 10).replaceAll('-', '')}-9${String(i).padStart(4, '0')}`,
       customerId: customer.id, customerName: customer.name, customerPhone: customer.phone,
-      address: { text: customer.address, lat: customer.lat, lng: customer.lng }, lines, declinedBy: [],
+      address: { text: home.text, lat: home.lat, lng: home.lng }, lines, declinedBy: [],
       createdAt: created.toISOString(), updatedAt: created.toISOString(), status: 'received',
       payment, promisedAt: terms.promisedAt, deliveryCode: terms.deliveryCode, proofPolicy: terms.proofPolicy,
     };
     await insertOrder(tx, order, 'u-hq', 'u-hq');
     await tx.insert(deliveryCodes).values({ orderId: order.id, code: terms.code });
     const n = store.id.slice(-2);
-    for (const type of walks[i % walks.length]!) {
+    for (const [k, type] of walk.entries()) {
       const step = demoStep(type, { storeId: store.id, clerkId: `u-${n}-c1`, now: src.now, code: terms.code, payment });
-      const next = transition(order, step.event, { actor: step.actor, now: created });
+      const at = new Date(Math.max(created.getTime(), src.now.getTime() - endedAgoMs - (walk.length - 1 - k) * 60_000));
+      const next = transition(order, step.event, { actor: step.actor, now: at });
       if (!next.ok) throw new Error(`Demo order walk broke at ${type}: ${next.rejection.message}`);
       await saveTransitions(tx, [{ before: order, after: next.value, event: step.event, actorUserId: 'userId' in step.actor ? step.actor.userId : null }]);
       order = next.value;

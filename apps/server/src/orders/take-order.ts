@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
-import { eq, inArray, sql } from 'drizzle-orm';
-import { toGtin14, type CreateOrderInput, type Order } from '@repo/domain';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { isInServiceArea, toGtin14, type CreateOrderInput, type DeliveryAddress, type Order } from '@repo/domain';
 import type { Database, Transaction } from '../db/database.js';
 import { insertOrder } from '../db/order-rows.js';
-import { customers, deliveryCodes, orders, outgoingMessages, products } from '../db/schema.js';
+import { customerAddresses, customers, deliveryCodes, orders, outgoingMessages, products } from '../db/schema.js';
+import { FieldProblems } from '../field-problems.js';
 import { deliveryCodeMessage, deliveryTermsFor, type DeliveryTerms, type DeliveryTermsConfig } from './delivery-terms.js';
 
 /**
@@ -58,6 +59,7 @@ export async function takeOrder(args: TakeOrderArgs): Promise<Order> {
 async function buildOrder(db: Transaction, input: CreateOrderInput, now: Date, terms: DeliveryTerms): Promise<Order> {
   const [customer] = await db.select().from(customers).where(eq(customers.id, input.customerId)).limit(1);
   if (!customer) throw badField('customerId', 'No such customer.');
+  const address = await deliveryAddressFor(db, input);
   const ids = input.lines.map((l) => l.productId);
   const found = new Map((await db.select().from(products).where(inArray(products.id, ids))).map((p) => [p.id, p]));
   const lines = input.lines.map((line, i) => {
@@ -77,7 +79,7 @@ async function buildOrder(db: Transaction, input: CreateOrderInput, now: Date, t
     customerId: customer.id,
     customerName: customer.name,
     customerPhone: customer.phone,
-    address: input.address ?? { text: customer.address, lat: customer.lat, lng: customer.lng },
+    address,
     lines,
     declinedBy: [],
     createdAt: stamp,
@@ -90,8 +92,31 @@ async function buildOrder(db: Transaction, input: CreateOrderInput, now: Date, t
   };
 }
 
+/**
+ * Where the order goes: the address on file the agent picked (it must be this customer's), an
+ * address given whole (the web shop's), or else the customer's first address on file.
+ */
+async function deliveryAddressFor(db: Transaction, input: CreateOrderInput): Promise<DeliveryAddress> {
+  if (input.address) {
+    if (!isInServiceArea(input.address)) throw badField('address', 'That point is outside the area the chain delivers to (Shanghai).');
+    return input.address;
+  }
+  const [onFile] = await db.select({ text: customerAddresses.text, lat: customerAddresses.lat, lng: customerAddresses.lng })
+    .from(customerAddresses)
+    .where(input.addressId
+      ? and(eq(customerAddresses.id, input.addressId), eq(customerAddresses.customerId, input.customerId))
+      : eq(customerAddresses.customerId, input.customerId))
+    .orderBy(asc(customerAddresses.createdAt), asc(customerAddresses.id))
+    .limit(1);
+  // Another customer's address gets the same answer as no address at all.
+  if (!onFile && input.addressId) throw badField('addressId', 'Not an address of this customer.');
+  if (!onFile) throw badField('addressId', 'This customer has no address on file: add one first.');
+  return onFile;
+}
+
+/** A BAD_REQUEST naming the field, listed as `fields` so the console marks it. */
 export function badField(path: string, message: string): TRPCError {
-  return new TRPCError({ code: 'BAD_REQUEST', message: `${path}: ${message}` });
+  return new TRPCError({ code: 'BAD_REQUEST', message: `${path}: ${message}`, cause: new FieldProblems([{ path, message }]) });
 }
 
 /** Order numbers follow the chain's business day, which runs on China Standard Time. */

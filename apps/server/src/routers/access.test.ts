@@ -46,6 +46,11 @@ const access: Record<string, Access> = {
   'cti.setExtension': 'hq',
   'cti.recentCalls': 'hq',
   'cti.pops': 'hq',
+  'customers.search': 'hq',
+  'customers.file': 'hq',
+  'customers.create': 'hq',
+  'customers.addAddress': 'hq',
+  'customers.updateNotes': 'hq',
 };
 
 const usernames = { hq: 'hq', store_manager: 'a.manager', clerk: 'a.clerk' } as const;
@@ -109,6 +114,12 @@ describeWithDatabase(`[SEC] access rules on ${testDatabaseKind}`, () => {
       'review.recordCall': { orderId: 'no-such-order', outcome: 'cancel', reason: '顾客取消' },
       // Signing out of an extension nobody holds changes nothing the other cases see.
       'cti.setExtension': { extension: null },
+      'customers.search': { query: '8000' },
+      'customers.file': { customerId: 'c-1' },
+      // A new number for each allowed call, so a second create is not refused as a duplicate.
+      'customers.create': { name: '访问测试', phone: `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, address: { label: '家', district: '徐汇区', detail: '天钥桥路 1 号' } },
+      'customers.addAddress': { customerId: 'c-1', label: '公司', district: '黄浦区', detail: '福州路 1 号' },
+      'customers.updateNotes': { customerId: 'c-1', notes: '访问测试' },
     };
     return c[area]![name]!(inputs[path]);
   }

@@ -1,6 +1,7 @@
 import { router } from '../trpc.js';
 import { authRouter } from './auth-router.js';
 import { catalogRouter } from './catalog-router.js';
+import { customersRouter } from './customers-router.js';
 import { ctiRouter } from './cti-router.js';
 import { devicesRouter } from './devices-router.js';
 import { dispatchRouter } from './dispatch-router.js';
@@ -11,6 +12,7 @@ import { syncRouter } from './sync-router.js';
 export const appRouter = router({
   auth: authRouter,
   catalog: catalogRouter,
+  customers: customersRouter,
   devices: devicesRouter,
   dispatch: dispatchRouter,
   orders: ordersRouter,

@@ -1,6 +1,6 @@
-import { and, asc, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, eq, exists, ilike, or, sql } from 'drizzle-orm';
 import { searchInput } from '@repo/domain';
-import { customers, packagings, products, stores, users } from '../db/schema.js';
+import { customerAddresses, customers, packagings, products, stores, users } from '../db/schema.js';
 import { hqProcedure, router, storeProcedure } from '../trpc.js';
 
 /** What head office picks from when taking an order. */
@@ -29,12 +29,17 @@ export const catalogRouter = router({
       .filter((clerk) => ctx.actor.role === 'store_manager' || clerk.id === ctx.actor.userId),
   })),
 
+  /** Callers by name, phone or address text, each with their first address; the intake uses customers.search. */
   customers: hqProcedure.input(searchInput).query(({ ctx, input }) => {
     const pattern = `%${input.query}%`;
+    const firstAddress = sql<string>`coalesce((SELECT a.text FROM customer_addresses a WHERE a.customer_id = customers.id ORDER BY a.created_at, a.id LIMIT 1), '')`;
     return ctx.db
-      .select()
+      .select({ id: customers.id, name: customers.name, phone: customers.phone, address: firstAddress })
       .from(customers)
-      .where(or(ilike(customers.name, pattern), ilike(customers.phone, pattern), ilike(customers.address, pattern)))
+      .where(or(
+        ilike(customers.name, pattern), ilike(customers.phone, pattern),
+        exists(ctx.db.select({ one: sql`1` }).from(customerAddresses).where(and(eq(customerAddresses.customerId, customers.id), ilike(customerAddresses.text, pattern)))),
+      ))
       .orderBy(asc(customers.name))
       .limit(input.limit);
   }),

@@ -24,7 +24,7 @@ export const ordersRouter = router({
     takeOrder({
       db: ctx.db, input, now: ctx.now(), config: ctx.config, actorUserId: ctx.actor.userId,
       // The agent who takes the order owns it until the customer has it (一单责任制).
-      intake: { channel: 'phone', ownerUserId: ctx.actor.userId },
+      intake: { channel: 'phone', callId: input.callId ?? null, ownerUserId: ctx.actor.userId },
     }),
   ),
 

@@ -53,7 +53,7 @@ describeWithDatabase(`[SEC] bad input over HTTP on ${testDatabaseKind}`, () => {
     'catalog.products': { who: 'hq', input: {} },
     'catalog.customers': { who: 'hq', input: {} },
     'catalog.storeCatalog': { who: 'store', input: undefined },
-    'orders.create': { who: 'hq', input: { customerId: 'c-1', lines: [{ productId: 'p-2', quantity: 1 }] } },
+    'orders.create': { who: 'hq', input: { customerId: 'c-1', addressId: 'addr-c-1', callId: 'call-1', lines: [{ productId: 'p-2', quantity: 1 }] } },
     'orders.dispatch': { who: 'hq', input: { orderId, storeId: 'store-a' } },
     'orders.cancel': { who: 'hq', input: { orderId: 'no-such-order', reason: 'test' } },
     'orders.list': { who: 'hq', input: {} },
@@ -84,6 +84,11 @@ describeWithDatabase(`[SEC] bad input over HTTP on ${testDatabaseKind}`, () => {
     'cti.setExtension': { who: 'hq', input: { extension: '8001', takeOver: false } },
     'cti.recentCalls': { who: 'hq', input: undefined },
     'cti.pops': { who: 'hq', input: { since: new Date().toISOString(), lastEventId: '1' } },
+    'customers.search': { who: 'hq', input: { query: '8000', limit: 5 } },
+    'customers.file': { who: 'hq', input: { customerId: 'c-1' } },
+    'customers.create': { who: 'hq', input: { name: '模糊测试', phone: '13911112222', notes: '备注', address: { label: '家', district: '徐汇区', detail: '天钥桥路 1 号', mapLink: '31.19,121.44' } } },
+    'customers.addAddress': { who: 'hq', input: { customerId: 'c-1', label: '公司', district: '黄浦区', detail: '福州路 1 号', mapLink: 'https://uri.amap.com/marker?position=121.48,31.23' } },
+    'customers.updateNotes': { who: 'hq', input: { customerId: 'c-1', notes: '备注' } },
   });
 
   async function call(path: string, who: Who, input: unknown, address = '10.9.9.9') {

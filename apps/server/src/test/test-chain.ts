@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import type { LateLimits, Order } from '@repo/domain';
 import { hashPassword } from '../auth/password.js';
 import type { Database } from '../db/database.js';
-import { customers, packagings, products, stock, stores, users } from '../db/schema.js';
+import { customerAddresses, customers, packagings, products, stock, stores, users } from '../db/schema.js';
 import { appRouter } from '../routers/app-router.js';
 import { Dispatcher } from '../dispatch/dispatcher.js';
 import { StorePokes } from '../store-pokes.js';
@@ -35,8 +35,9 @@ export async function seedTestChain(db: Database): Promise<void> {
     { storeId: 'store-a', productId: 'p-1', quantity: 50 }, { storeId: 'store-a', productId: 'p-2', quantity: 5 },
     { storeId: 'store-b', productId: 'p-1', quantity: 2 },
   ]);
-  await db.insert(customers).values([
-    { id: 'c-1', name: '王芳', phone: '13800138000', address: '上海市徐汇区天钥桥路 100 号 2 号楼 301 室', lat: 31.19, lng: 121.44 },
+  await db.insert(customers).values([{ id: 'c-1', name: '王芳', phone: '13800138000' }]);
+  await db.insert(customerAddresses).values([
+    { id: 'addr-c-1', customerId: 'c-1', label: '家', text: '上海市徐汇区天钥桥路 100 号 2 号楼 301 室', district: '徐汇区', lat: 31.19, lng: 121.44, howLocated: 'street' },
   ]);
 }
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
-import type { DeliveryAddress } from '@repo/domain';
+import { districtInText, nearestDistrict, type DeliveryAddress } from '@repo/domain';
 import type { Transaction } from '../db/database.js';
-import { customers } from '../db/schema.js';
+import { customerAddresses, customers } from '../db/schema.js';
 
 export interface WebCustomer {
   readonly name: string;
@@ -20,6 +20,11 @@ export async function findOrFileWebCustomer(tx: Transaction, customer: WebCustom
   const [known] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.phone, customer.phone)).orderBy(asc(customers.id)).limit(1);
   if (known) return { id: known.id, isNew: false };
   const id = randomUUID();
-  await tx.insert(customers).values({ id, name: customer.name, phone: customer.phone, address: address.text, lat: address.lat, lng: address.lng });
+  await tx.insert(customers).values({ id, name: customer.name, phone: customer.phone });
+  // The shop's address becomes the first of the customer's file, located by the shop's map pin.
+  await tx.insert(customerAddresses).values({
+    id: `addr-${randomUUID()}`, customerId: id, label: '网店地址', text: address.text,
+    district: districtInText(address.text.replace(/\s+/g, '')) ?? nearestDistrict(address).district, lat: address.lat, lng: address.lng, howLocated: 'pin',
+  });
   return { id, isNew: true };
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { hashPassword } from '../auth/password.js';
 import { DiskBlobStore } from '../blobs/disk-blob-store.js';
 import type { OpenDatabase } from '../db/database.js';
-import { customers, idempotencyKeys, orderEvents, orders, users, webOrders } from '../db/schema.js';
+import { customerAddresses, customers, idempotencyKeys, orderEvents, orders, users, webOrders } from '../db/schema.js';
 import { buildHttpServer } from '../http-server.js';
 import { PASSWORD, seedTestChain, testServer, type TestServer } from '../test/test-chain.js';
 import { describeWithDatabase, openTestDatabase, testDatabaseKind } from '../test/test-database.js';
@@ -123,7 +123,10 @@ describeWithDatabase(`[WS] web-shop intake over HTTP on ${testDatabaseKind}`, ()
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201, 201]);
     expect(await totals()).toMatchObject({ orders: before.orders + 6, customers: before.customers + 1 });
     const filed = await database.db.select().from(customers).where(eq(customers.phone, '13700000006'));
-    expect(filed).toEqual([expect.objectContaining({ name: '新顾客', address: '徐汇区 天钥桥路 100 号 2 号楼 301 室', lat: 31.19, lng: 121.44 })]);
+    expect(filed).toEqual([expect.objectContaining({ name: '新顾客' })]);
+    // The shop's address is the first of the new customer's file (docs/customers.md), located by the shop's pin.
+    const addresses = await database.db.select().from(customerAddresses).where(eq(customerAddresses.customerId, filed[0]!.id));
+    expect(addresses).toEqual([expect.objectContaining({ text: '徐汇区 天钥桥路 100 号 2 号楼 301 室', district: '徐汇区', lat: 31.19, lng: 121.44, howLocated: 'pin' })]);
   });
 
   test('[WS8] a known phone number orders for the customer on file', async () => {

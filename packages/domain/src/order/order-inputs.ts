@@ -10,6 +10,10 @@ export const createOrderInput = z.object({
   customerId: id,
   /** Where to deliver; the customer's address on file when left out. */
   address: deliveryAddressSchema.optional(),
+  /** One of this customer's addresses on file (customers.file); the server refuses another customer's. */
+  addressId: id.optional(),
+  /** The telephone system's id of the call the order is taken in (screen pop: `#/intake?call=…`). */
+  callId: storableText({ trim: true, min: 1, max: 64 }).optional(),
   lines: z
     .array(z.object({ productId: id, quantity: z.number().int().min(1).max(999) }))
     .min(1, 'An order needs at least one product.')
@@ -17,7 +21,7 @@ export const createOrderInput = z.object({
     .refine((lines) => new Set(lines.map((l) => l.productId)).size === lines.length, 'Each product once per order.'),
   /** Paid at the door (货到付款) unless the customer prepaid. */
   paymentMethod: z.enum(['prepaid', 'on_delivery']).default('on_delivery'),
-});
+}).refine((input) => !(input.address && input.addressId), { path: ['addressId'], message: 'Give an address on file or a new address, not both.' });
 export type CreateOrderInput = z.infer<typeof createOrderInput>;
 
 export const dispatchOrderInput = z.object({ orderId: id, storeId: id });

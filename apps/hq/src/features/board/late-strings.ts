@@ -148,7 +148,7 @@ export const lateStrings: Catalogs<keyof typeof zhHans> = {
     'handover.open': 'Hand over',
     'handover.openOne': 'Hand this order over',
     'handover.titleOne': 'Hand over order {number}',
-    'handover.summaryOne': 'Order {number} goes to {name}; its history records it.',
+    'handover.summaryOne': '{name} will own order {number}; its history records the change.',
     'handover.title': 'Hand over: give my orders to a colleague',
     'handover.to': 'Hand to',
     'handover.choose': 'Choose a colleague',

@@ -30,6 +30,7 @@ function catalogKeyFor({ path, code }: FieldIssue): HqKey | null {
   if (path === 'lines' && code === 'custom') return 'intake.errors.duplicate';
   if (/^lines\.\d+\.quantity$/.test(path)) return 'intake.errors.quantity';
   if (/^lines\.\d+\.productId$/.test(path)) return 'intake.errors.productId';
+  if (path === 'addressId') return 'intake.errors.addressId';
   if (path.startsWith('address')) return 'intake.errors.address';
   return null;
 }

@@ -26,6 +26,12 @@ export function OrderSource({ intake, open }: { intake: OrderDetail['intake']; o
           </div>
         )}
       </dd>
+      {intake.callId && (
+        <>
+          <dt>{t('orderSource.callId')}</dt>
+          <dd className="call-id">{intake.callId}</dd>
+        </>
+      )}
       {intake.webOrderNumber && (
         <>
           <dt>{t('orderSource.webOrderNumber')}</dt>
