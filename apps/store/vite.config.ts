@@ -43,6 +43,27 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    rollupOptions: { input: { main: 'index.html', sheet: 'scanner-test-sheet.html' } },
+    rolldownOptions: {
+      input: { main: 'index.html', sheet: 'scanner-test-sheet.html' },
+      // The large chunks named for what they hold (otherwise after whichever module came first,
+      // such as the test sheet). What loads first is decided by the imports, not here: the shell
+      // and the inbox import React, Dexie and the catalogs; zod, tRPC and the GS1 table come with
+      // the sync engine and the screens loaded later (src/shell/lazy-screens.tsx). A group also
+      // takes in everything its modules import, so only self-contained things get one (a group
+      // of domain files took the zod-free lists the inbox uses, and zod with them, into the first
+      // load). bench/first-load.bench.ts measures the first load and fails over its budget.
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'vendor-react', test: /node_modules\/(react|react-dom|scheduler)\// },
+            { name: 'dexie', test: /node_modules\/(dexie|dexie-react-hooks)\// },
+            { name: 'zod', test: /node_modules\/zod\// },
+            { name: 'trpc', test: /node_modules\/@trpc\// },
+            { name: 'gs1-ai-table', test: /packages\/domain\/src\/barcode\/gs1-ai-table\.generated\.ts$/ },
+            { name: 'catalogs', test: /(-strings|shared-catalogs)\.ts$/ },
+          ],
+        },
+      },
+    },
   },
 });

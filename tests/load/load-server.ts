@@ -19,10 +19,11 @@ export interface LoadServer {
  * port with a fresh PGlite directory, and waits for /healthz. With LOAD_SKIP_BUILD=1 it runs only
  * start.sh's last step on the existing builds, for a tree where another package does not build
  * right now. The server runs in a process group of its own so that stopping it also stops the
- * tsx child.
+ * tsx child. LOAD_PORT fixes the port (for a machine where each person is given theirs); by default
+ * the system picks a free one.
  */
 export async function startLoadServer(options: { env?: Record<string, string>; startTimeoutMs?: number } = {}): Promise<LoadServer> {
-  const port = await freePort();
+  const port = process.env.LOAD_PORT ? Number(process.env.LOAD_PORT) : await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'load-pglite-'));
   const skipBuild = process.env.LOAD_SKIP_BUILD === '1';
   const [command, args, cwd] = skipBuild

@@ -129,6 +129,9 @@ export interface ProofBlob extends BlobRef {
   readonly bytesDroppedAt?: string;
 }
 
+/** Marks a refusal by the server in a blob's `lastError`: the bytes themselves are bad, so they are not sent again. */
+export const refusedPrefix = 'refused:';
+
 /** An order that left this device's list, kept so the person is told why instead of it vanishing. */
 export interface Departure {
   readonly orderId: string;

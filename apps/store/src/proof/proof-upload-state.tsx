@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from '../i18n/i18n.js';
-import { db, type ProofBlob } from '../local-db/store-db.js';
-import { refusedPrefix } from './proof-uploader.js';
+import { db, refusedPrefix, type ProofBlob } from '../local-db/store-db.js';
 
 export type ProofUploadPhase = 'waiting' | 'uploading' | 'stored' | 'refused';
 

@@ -1,5 +1,5 @@
 import { retryDelayMs } from '@repo/sync/client';
-import { db, type ProofBlob } from '../local-db/store-db.js';
+import { db, refusedPrefix, type ProofBlob } from '../local-db/store-db.js';
 import { askServer, sendChunk } from './blob-endpoint.js';
 import { serial } from '../sync/serial.js';
 
@@ -11,8 +11,6 @@ export const chunkBytes = 256 * 1024;
  * "on the server" state) stays; only the bytes go.
  */
 export const keepStoredBytesMs = 24 * 3_600_000;
-/** Marks a refusal by the server in `lastError`: the bytes themselves are bad, so they are not sent again. */
-export const refusedPrefix = 'refused:';
 
 type Outcome = 'stored' | 'failed' | 'refused' | 'signed_out';
 

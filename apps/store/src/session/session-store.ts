@@ -1,20 +1,10 @@
 import { TRPCClientError } from '@trpc/client';
 import { createApiClient } from '../api/trpc-client.js';
 import { db, type StoredSession } from '../local-db/store-db.js';
-
-let currentToken: string | null = null;
+import { forgetSession, rememberToken, sessionToken } from './session-token.js';
 
 /** The device's API client; it always sends the token of the session in IndexedDB. */
-export const api = createApiClient(() => currentToken);
-
-/** The bearer token for plain HTTP calls beside tRPC (proof uploads). */
-export function sessionToken(): string | null {
-  return currentToken;
-}
-
-export function rememberToken(session: StoredSession | undefined): void {
-  currentToken = session?.token ?? null;
-}
+export const api = createApiClient(sessionToken);
 
 export type SignInFailure = 'failed' | 'throttled' | 'offline' | 'wrongApp';
 
@@ -48,10 +38,4 @@ export async function signOut(): Promise<void> {
     // Offline or already expired: the token dies with its expiry anyway.
   }
   await forgetSession();
-}
-
-/** Drops only the session (for an expired one): everything else waits for the next sign-in. */
-export async function forgetSession(): Promise<void> {
-  rememberToken(undefined);
-  await db.session.clear();
 }

@@ -1,21 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState } from 'react';
-import { DeliveriesFlow } from '../features/deliveries/deliveries-flow.js';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { InboxScreen } from '../features/dispatch/inbox-screen.js';
-import { OrderScreen } from '../features/dispatch/order-screen.js';
-import { ClerkBadges } from '../features/handoff/clerk-badges.js';
 import type { OrderStep } from '../features/dispatch/order-steps.js';
+import { ClerkBadges, DeliveriesFlow, LoginScreen, OrderScreen, ReloadNeeded, ScanTestScreen, ScannerWizard, ScreenLoading, SettingsScreen } from './lazy-screens.js';
 import { StepScreen } from './step-screen.js';
 import { useI18n } from '../i18n/i18n.js';
 import { db, type StoredSession } from '../local-db/store-db.js';
-import { LoginScreen } from '../session/login-screen.js';
-import { rememberToken } from '../session/session-store.js';
-import { ScanTestScreen } from '../scanner/scan-test-screen.js';
-import { ScannerWizard } from '../scanner/setup/scanner-wizard.js';
-import { SettingsScreen } from '../settings/settings-screen.js';
+import { rememberToken } from '../session/session-token.js';
 import { DeviceBar } from '../sync-status/device-bar.js';
 import { SessionExpiredBanner } from '../sync-status/session-expired-banner.js';
-import { startSyncEngine } from '../sync/sync-engine.js';
+import { startSyncEngineLater } from '../sync/start-sync-later.js';
 import { UpdateBanner } from './update-banner.js';
 
 type View =
@@ -38,7 +32,11 @@ export function App() {
   return (
     <>
       <UpdateBanner />
-      {session?.user.storeId ? <StoreShell session={session} storeId={session.user.storeId} /> : <LoginScreen />}
+      {session?.user.storeId ? (
+        <StoreShell session={session} storeId={session.user.storeId} />
+      ) : (
+        <Suspense fallback={<ScreenLoading />}><LoginScreen /></Suspense>
+      )}
     </>
   );
 }
@@ -52,7 +50,8 @@ function StoreShell({ session, storeId }: { session: StoredSession; storeId: str
   const [view, setView] = useState<View>(home);
   const openOrder = useCallback((orderId: string) => setView({ name: 'order', orderId }), []);
   const openStep = useCallback((orderId: string, step: OrderStep) => setView({ name: 'step', orderId, step }), []);
-  useEffect(() => startSyncEngine(storeId), [storeId, session.token]);
+  const [syncLoadFailed, setSyncLoadFailed] = useState(false);
+  useEffect(() => startSyncEngineLater(storeId, () => setSyncLoadFailed(true)), [storeId, session.token]);
   const atSettings = view.name === 'settings' || view.name === 'scan-test' || view.name === 'scanner-setup' || view.name === 'clerk-badges';
 
   return (
@@ -63,7 +62,9 @@ function StoreShell({ session, storeId }: { session: StoredSession; storeId: str
       </header>
       <DeviceBar />
       <SessionExpiredBanner />
+      {syncLoadFailed && <ReloadNeeded />}
       <main>
+        <Suspense fallback={<ScreenLoading />}>
         {view.name === 'deliveries' && <DeliveriesFlow actor={actor} />}
         {view.name === 'inbox' && <InboxScreen storeId={storeId} onOpen={openOrder} />}
         {view.name === 'order' && <OrderScreen orderId={view.orderId} actor={actor} onBack={() => setView({ name: 'inbox' })} onStep={openStep} />}
@@ -79,6 +80,7 @@ function StoreShell({ session, storeId }: { session: StoredSession; storeId: str
         {view.name === 'clerk-badges' && <ClerkBadges onBack={() => setView({ name: 'settings' })} />}
         {view.name === 'scan-test' && <ScanTestScreen onBack={() => setView({ name: 'settings' })} onSetup={() => setView({ name: 'scanner-setup' })} />}
         {view.name === 'scanner-setup' && <ScannerWizard onDone={() => setView({ name: 'scan-test' })} />}
+        </Suspense>
       </main>
       <nav className="tab-bar" aria-label={t('app.title')}>
         <button type="button" aria-current={!atSettings ? 'page' : undefined} onClick={() => setView(home)}>{t(role === 'clerk' ? 'nav.deliveries' : 'nav.inbox')}</button>

@@ -26,6 +26,9 @@ const zhHans = {
   'settings.scanner': '扫描',
   'update.available': '有新版本可用',
   'update.apply': '立即更新',
+  'screen.loading': '正在打开…',
+  'screen.loadFailed': '此页面未能打开（应用可能刚更新过）。请重新加载应用，未同步的操作不会丢失。',
+  'screen.reload': '重新加载',
 } as const;
 
 /** zh-Hans is the original; the others must have every key. */
@@ -57,6 +60,9 @@ export const shellStrings: Catalogs<keyof typeof zhHans> = {
     'settings.scanner': '掃描',
     'update.available': '有新版本可用',
     'update.apply': '立即更新',
+    'screen.loading': '正在開啟…',
+    'screen.loadFailed': '此頁面未能開啟（應用程式可能剛更新過）。請重新載入應用程式，未同步的操作不會遺失。',
+    'screen.reload': '重新載入',
   },
   en: {
     'app.title': 'Store delivery',
@@ -87,5 +93,8 @@ export const shellStrings: Catalogs<keyof typeof zhHans> = {
     'settings.scanner': 'Scanning',
     'update.available': 'A new version is ready',
     'update.apply': 'Update now',
+    'screen.loading': 'Opening…',
+    'screen.loadFailed': 'This screen could not be opened (the app may just have been updated). Reload the app: actions not yet synced are kept.',
+    'screen.reload': 'Reload',
   },
 };

@@ -1,9 +1,6 @@
 import type { Actor } from '@repo/domain';
 import type { OrderStep } from '../features/dispatch/order-steps.js';
-import { BagLabel } from '../features/handoff/bag-label.js';
-import { HandoffScreen } from '../features/handoff/handoff-screen.js';
-import { ReturnScreen } from '../features/returns/return-screen.js';
-import { PickScreen } from '../features/pick/pick-screen.js';
+import { BagLabel, HandoffScreen, PickScreen, ReturnScreen } from './lazy-screens.js';
 
 interface StepScreenProps {
   readonly orderId: string;

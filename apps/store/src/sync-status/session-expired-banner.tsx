@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from '../i18n/i18n.js';
 import { db, type MetaRow } from '../local-db/store-db.js';
-import { forgetSession } from '../session/session-store.js';
+import { forgetSession } from '../session/session-token.js';
 
 /** When the server stops accepting the session, the queue waits and the person is asked to sign in. */
 export function SessionExpiredBanner() {

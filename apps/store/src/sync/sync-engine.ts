@@ -1,6 +1,7 @@
 import { db, type MetaRow } from '../local-db/store-db.js';
 import { createProofUploader } from '../proof/proof-uploader.js';
-import { api, sessionToken } from '../session/session-store.js';
+import { api } from '../session/session-store.js';
+import { sessionToken } from '../session/session-token.js';
 import { downloadCatalogIfStale } from './download-catalog.js';
 import { onKick } from './sync-kick.js';
 import { createSyncLoops } from './sync-loops.js';

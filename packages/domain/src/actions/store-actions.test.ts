@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { decodeStoreAction } from './store-actions.js';
+import { storeActionNames } from './store-action-names.js';
+import { decodeStoreAction, storeActions } from './store-actions.js';
 
 test('[SY1] an accept becomes the lifecycle accept event for its order', () => {
   expect(decodeStoreAction({ name: 'offer.accept', version: 1, args: { orderId: 'o-1' } })).toEqual({
@@ -68,4 +69,8 @@ test.each([
   [{ name: 'pick.start', version: 1, args: { orderId: '\uD800', device: 'd' } }],
 ])('[SY41] a malformed store step is refused before it reaches the lifecycle: %j', (action) => {
   expect(decodeStoreAction(action).ok).toBe(false);
+});
+
+test('the plain list of action names (for screens that load no zod) names exactly the versioned actions', () => {
+  expect([...storeActionNames].sort()).toEqual(Object.keys(storeActions).sort());
 });

@@ -1,7 +1,12 @@
 import { z } from 'zod';
-import { declineReasons, type OrderEvent } from '../order/order-event.js';
+import { declineReasons } from '../order/decline-reasons.js';
+import type { OrderEvent } from '../order/order-event.js';
 import { blobRefSchema, deliveryFailureReasons, doorPositionSchema, pickedLineSchema } from '../order/order.js';
 import { storableText } from '../storable-text.js';
+import type { StoreActionName } from './store-action-names.js';
+
+// Also from here, where they were first defined.
+export { storeActionNames, type StoreActionName } from './store-action-names.js';
 
 const orderId = storableText({ min: 1, max: 64 });
 const device = storableText({ min: 1, max: 64 });
@@ -76,8 +81,11 @@ export const storeActions = {
   'return.retry': firstVersion(z.object({ orderId, clerk }), (a) => ({ type: 'retry_delivery', clerk: a.clerk })),
 } as const;
 
-export type StoreActionName = keyof typeof storeActions;
-export const storeActionNames = Object.keys(storeActions) as StoreActionName[];
+// store-action-names.ts lists the same actions: a name without a spec, or a spec without a name,
+// fails to compile here.
+type SameNames = [keyof typeof storeActions] extends [StoreActionName] ? ([StoreActionName] extends [keyof typeof storeActions] ? true : false) : false;
+type MustBeTrue<T extends true> = T;
+type _StoreActionNamesMatch = MustBeTrue<SameNames>;
 
 /** An action as queued on the device and sent to the server: schema-independent on purpose. */
 export const storeActionSchema = z.object({

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { storableText } from '../storable-text.js';
+import { declineReasons } from './decline-reasons.js';
 import { blobRefSchema, doorPositionSchema, orderLineSchema, pickedLineSchema } from './order.js';
+
+// Also from here, where it was first defined.
+export { declineReasons } from './decline-reasons.js';
 
 const id = z.string().min(1).max(64);
 const reason = storableText({ trim: true, min: 1, max: 200 });
 /** When it happened on the device that recorded it (the server keeps its own time beside it). */
 const at = z.iso.datetime({ offset: true });
 
-/** Reasons a store may give for declining an offer. */
-export const declineReasons = ['out_of_stock', 'no_clerk_available', 'too_far', 'store_closing', 'other'] as const;
 
 /** Something that happens to an order; each maps to exactly one rule in the lifecycle. */
 export const orderEventSchema = z.discriminatedUnion('type', [

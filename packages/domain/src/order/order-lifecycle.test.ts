@@ -3,7 +3,8 @@ import type { Actor, ActorRole } from '../actor.js';
 import { CLERK, DELIVERY_CODE, NOW, OTHER_STORE, PHOTO, STORE, orderIn } from '../test/order-fixtures.js';
 import { orderEventSchema, orderEventTypes, type EventOf as EventOfType, type OrderEvent, type OrderEventType } from './order-event.js';
 import { allowedEvents, lifecycleRules, transition } from './order-lifecycle.js';
-import { orderSchema, orderStatuses, type Order, type OrderStatus } from './order.js';
+import { orderSchema, type Order } from './order.js';
+import { orderStatuses, type OrderStatus } from './order-status.js';
 
 /** The lifecycle as docs/order-lifecycle.md states it: event -> [rule, from states, roles, to state]. */
 const spec: Record<OrderEventType, { rule: string; from: OrderStatus[]; by: ActorRole[]; to: OrderStatus }> = {

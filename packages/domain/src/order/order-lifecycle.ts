@@ -4,8 +4,9 @@ import type { EventOf, OrderEvent, OrderEventType } from './order-event.js';
 import { deliveryCodeMatches } from './delivery-code.js';
 import {
   baseOf, clerkOf, failureReasonsNeedingPhoto, proofPolicyOf, storeOf,
-  type DeliveryFailureReason, type DeliveryProof, type Order, type OrderIn, type OrderLine, type OrderStatus, type Payment, type PickedLine,
+  type DeliveryFailureReason, type DeliveryProof, type Order, type OrderIn, type OrderLine, type Payment, type PickedLine,
 } from './order.js';
+import type { OrderStatus } from './order-status.js';
 
 /** What a transition knows besides the order and the event. */
 export interface TransitionContext {

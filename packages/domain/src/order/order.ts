@@ -1,24 +1,11 @@
 import { z } from 'zod';
 import { storableText } from '../storable-text.js';
+import { orderStatuses, type OrderStatus } from './order-status.js';
 
-/** Every state an order can be in, in the order of the happy path first. */
-export const orderStatuses = [
-  'received',
-  'offered',
-  'accepted',
-  'picking',
-  'short',
-  'picked',
-  'out_for_delivery',
-  'returned_to_store',
-  'delivered',
-  'closed',
-  'cancelled',
-] as const;
+// Also from here, where they were first defined.
+export { orderStatuses, terminalStatuses, type OrderStatus } from './order-status.js';
+
 export const orderStatusSchema = z.enum(orderStatuses);
-export type OrderStatus = z.infer<typeof orderStatusSchema>;
-
-export const terminalStatuses: readonly OrderStatus[] = ['closed', 'cancelled'];
 
 const id = z.string().min(1).max(64);
 const isoTime = z.iso.datetime({ offset: true });

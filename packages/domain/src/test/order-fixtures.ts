@@ -1,5 +1,6 @@
 import { hashDeliveryCode } from '../order/delivery-code.js';
-import type { BlobRef, Order, OrderStatus } from '../order/order.js';
+import type { BlobRef, Order } from '../order/order.js';
+import type { OrderStatus } from '../order/order-status.js';
 
 export const STORE = 'store-a';
 export const OTHER_STORE = 'store-b';
