@@ -19,6 +19,8 @@ export interface BoardRow {
   /** The earlier of its state's limit and its promise: when it goes late, or went late. */
   readonly dueAt: string | null;
   readonly lateReason: LateReason | null;
+  /** A web order still waiting for review or for a confirmation call: not dispatchable yet. */
+  readonly review: 'pending' | 'confirm_by_phone' | null;
   /** Decided with the server's clock, so every screen agrees. */
   readonly late: boolean;
 }
@@ -80,7 +82,7 @@ export async function boardQuery({ db, input, actorUserId, now, limits = default
   const promiseBound = sql.join(promiseBoundStatuses.map((status) => sql`${status}`), sql`, `);
   const [result] = await rowsOf<BoardResultRow>(db, sql`
     WITH timed AS (
-      SELECT o.id, o.number, o.status, o.store_id, o.owner_user_id, o.status_since, o.promised_at,
+      SELECT o.id, o.number, o.status, o.store_id, o.owner_user_id, o.status_since, o.promised_at, o.review_state,
         ${stateDue} AS state_due,
         CASE WHEN o.status IN (${promiseBound}) THEN o.promised_at END AS promise_due
       FROM orders o
@@ -99,7 +101,7 @@ export async function boardQuery({ db, input, actorUserId, now, limits = default
           -- Only the page's rows unpack data (the customer's name), one index lookup each: 200, not every open order.
           'customerName', (SELECT o.data->>'customerName' FROM orders o WHERE o.id = p.id),
           'storeId', p.store_id, 'storeName', st.name, 'ownerUserId', p.owner_user_id, 'ownerName', u.display_name,
-          'statusSince', p.status_since, 'promisedAt', p.promised_at, 'dueAt', p.due_at, 'lateReason', p.late_reason,
+          'statusSince', p.status_since, 'promisedAt', p.promised_at, 'dueAt', p.due_at, 'lateReason', p.late_reason, 'review', p.review_state,
           'late', COALESCE(p.due_at <= ${at}::timestamptz, false))
         ORDER BY p.due_at ASC NULLS LAST, p.status_since ASC, p.id)
         FROM page p JOIN users u ON u.id = p.owner_user_id LEFT JOIN stores st ON st.id = p.store_id) AS rows,

@@ -61,7 +61,11 @@ describeWithDatabase(`[WS] web-order review on ${testDatabaseKind}`, () => {
   test('[WS11] approve: out of the queue and dispatchable', async () => {
     const orderId = await webOrder();
     expect(await codeOf(hq.orders.dispatch({ orderId, storeId: 'store-a' }))).toBe('CONFLICT');
+    // The board says why it waits, where the dispatcher looks first.
+    const onBoard = async () => (await hq.orders.board({ statuses: ['received'], limit: 500 })).rows.find((r) => r.id === orderId);
+    expect(await onBoard()).toMatchObject({ status: 'received', review: 'pending' });
     expect(await hq.review.approve({ orderId })).toEqual({ orderId, review: null, status: 'received' });
+    expect(await onBoard()).toMatchObject({ status: 'received', review: null });
     expect((await hq.review.queue()).map((i) => i.orderId)).not.toContain(orderId);
     expect((await hq.orders.dispatch({ orderId, storeId: 'store-a' })).status).toBe('offered');
     expect(await codeOf(hq.review.approve({ orderId }))).toBe('CONFLICT');

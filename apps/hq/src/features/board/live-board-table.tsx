@@ -52,6 +52,10 @@ function LiveBoardLine({ row, selected, now, mine }: { row: LiveBoardRow; select
     <tr className={className}>
       <td>
         <span className={`chip status-${row.status}`}>{row.status === 'delivered' ? t('live.toClose') : t(`status.${row.status}`)}</span>
+        {/* Under review it cannot be dispatched yet: say so where the dispatcher looks first. */}
+        {row.review && (
+          <span className="chip review-pending">{t(row.review === 'pending' ? 'orderSource.reviewPending' : 'orderSource.reviewConfirmByPhone')}</span>
+        )}
       </td>
       <td>
         <a className="order-link" href={routeHref({ name: 'board', orderId: row.id })} aria-current={selected ? 'true' : undefined}>{row.number}</a>
