@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { toApiProblem, type ApiProblem } from '../../api/api-problem.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { api } from '../../session/session-store.js';
 import { formatTime } from '../../shell/format-time.js';
 import { ProblemAlert } from '../../shell/problem-alert.js';
 import { ReasonForm } from './reason-form.js';
-import { ReviewCardHead, type ReviewOutcome } from './review-card.js';
+import { ReviewCardHead } from './review-card.js';
+import { useReviewDecision, type ReviewOutcome } from './use-review-decision.js';
 import { ReviewOrderFacts } from './review-order-facts.js';
 import type { ReviewItem } from './review-types.js';
 
@@ -13,21 +13,7 @@ import type { ReviewItem } from './review-types.js';
 export function CallCard({ item, now, onDecided }: { item: ReviewItem; now: Date; onDecided: (outcome: ReviewOutcome, number: string) => void }) {
   const { t, locale } = useI18n();
   const [cancelling, setCancelling] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-
-  async function record(run: () => Promise<unknown>, outcome: ReviewOutcome) {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await run();
-      onDecided(outcome, item.number);
-    } catch (error) {
-      setProblem(toApiProblem(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, problem, decide: record } = useReviewDecision(item.number, onDecided);
 
   const headingId = `call-${item.orderId}`;
   // On the call list the wait that matters is since the reviewer asked for the call.

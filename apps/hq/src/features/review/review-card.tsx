@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { toApiProblem, type ApiProblem } from '../../api/api-problem.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { api } from '../../session/session-store.js';
 import { formatDuration } from '../../shell/format-duration.js';
@@ -8,8 +7,9 @@ import { routeHref } from '../../shell/use-route.js';
 import { ReasonForm } from './reason-form.js';
 import { ReviewOrderFacts } from './review-order-facts.js';
 import type { ReviewItem } from './review-types.js';
+import { useReviewDecision, type ReviewOutcome } from './use-review-decision.js';
 
-export type ReviewOutcome = 'approved' | 'sentToCallList' | 'confirmedDone' | 'cancelledDone';
+export type { ReviewOutcome } from './use-review-decision.js';
 
 /** Past this, a web order has waited long enough for its age to stand out. */
 const longWaitSeconds = 10 * 60;
@@ -18,21 +18,7 @@ const longWaitSeconds = 10 * 60;
 export function ReviewCard({ item, onDecided }: { item: ReviewItem; onDecided: (outcome: ReviewOutcome, number: string) => void }) {
   const { t } = useI18n();
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-
-  async function decide(run: () => Promise<unknown>, outcome: ReviewOutcome) {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await run();
-      onDecided(outcome, item.number);
-    } catch (error) {
-      setProblem(toApiProblem(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, problem, decide } = useReviewDecision(item.number, onDecided);
 
   const headingId = `review-${item.orderId}`;
   return (
