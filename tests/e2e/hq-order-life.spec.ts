@@ -69,6 +69,8 @@ test('[HQ-WALK] a call pops the file, the order goes to a new address, expires a
   await expect(page.getByRole('alert', { name: '来电' })).toContainText('177****2089');
   await expect(page).toHaveURL(new RegExp(`#/intake\\?phone=${caller.digits}&call=${callId}$`));
   await expect(page.getByRole('region', { name: '通话中' })).toContainText(`通话编号 ${callId}`);
+  // The banner no longer offers to open what is already open below it.
+  await expect(page.getByRole('alert', { name: '来电' })).toContainText('客户档案已在下方打开');
   const addresses = page.getByRole('group', { name: '送货地址' });
   await expect(addresses.getByRole('radio').first()).toBeVisible();
   await screens(page, 'screen-pop');

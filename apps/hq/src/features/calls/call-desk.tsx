@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { api } from '../../session/session-store.js';
 import { formatTime } from '../../shell/format-time.js';
 import { useApiQuery } from '../../shell/use-api-query.js';
+import { useRoute } from '../../shell/use-route.js';
 import { callHref } from './call-route.js';
 import { useMyExtension } from './my-extension.js';
 import { ringTone } from './ring-tone.js';
@@ -51,6 +52,8 @@ export function CallDesk() {
 function IncomingCallBanner({ call, onDismiss }: { call: ScreenPop; onDismiss: () => void }) {
   const { t, locale } = useI18n();
   const number = maskedCallerNumber(call.caller);
+  const route = useRoute();
+  const isOpen = route.name === 'intake' && route.call === call.callId;
   return (
     <div className="incoming-call" role="alert" aria-label={t('calls.ringing')}>
       <span className="incoming-call-icon" aria-hidden="true">☎</span>
@@ -61,7 +64,9 @@ function IncomingCallBanner({ call, onDismiss }: { call: ScreenPop; onDismiss: (
           {t('calls.callFacts', { time: formatTime(call.receivedAt, locale, false), extension: call.extension, called: call.called })}
         </span>
       </div>
-      <a className="button primary" href={callHref(call.caller, call.callId)}>{t('calls.openFile')}</a>
+      {/* Once the file for this call is open, the strip above the file speaks for the call. */}
+      {isOpen ? <span className="incoming-call-open">{t('calls.fileOpen')}</span>
+        : <a className="button primary" href={callHref(call.caller, call.callId)}>{t('calls.openFile')}</a>}
       <button type="button" onClick={onDismiss}>{t('calls.dismiss')}</button>
     </div>
   );
