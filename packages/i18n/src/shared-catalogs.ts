@@ -1,7 +1,9 @@
 import type { BarcodeRejectionReason, OrderStatus, RejectionReason } from '@repo/domain';
 import type { Catalogs } from './translator.js';
 
-type SharedKey = `status.${OrderStatus}` | `rejection.${RejectionReason}` | `scanRejection.${BarcodeRejectionReason}` | `locale.${'zh-Hans' | 'zh-Hant' | 'en'}`;
+type SharedKey = `status.${OrderStatus}` | `rejection.${RejectionReason}` | `scanRejection.${BarcodeRejectionReason}` | `locale.${'zh-Hans' | 'zh-Hant' | 'en'}`
+  // Signing in reads the same in the store app and the console.
+  | `login.${'title' | 'username' | 'password' | 'submit' | 'busy' | 'failed' | 'throttled'}`;
 
 /** Words both apps use: order states, refusal reasons, language names. */
 export const sharedCatalogs: Catalogs<SharedKey> = {
@@ -21,6 +23,7 @@ export const sharedCatalogs: Catalogs<SharedKey> = {
     'rejection.GOODS_NOT_BACK': '请先扫描袋签或商品，确认货物已退回门店。', 'rejection.CLERK_UNKNOWN': '这位店员不在本店名单中。',
     'rejection.UNDER_REVIEW': '网店订单尚在审核中，审核通过后才能派单。',
     'locale.zh-Hans': '简体中文', 'locale.zh-Hant': '繁體中文', 'locale.en': 'English',
+    'login.title': '登录', 'login.username': '用户名', 'login.password': '密码', 'login.submit': '登录', 'login.busy': '正在登录…', 'login.failed': '用户名或密码错误。', 'login.throttled': '密码错误次数过多，请稍后再试（等待时间随错误次数增加，最长 15 分钟）。',
   },
   'zh-Hant': {
     'status.received': '待派單', 'status.offered': '待接單', 'status.accepted': '已接單', 'status.picking': '揀貨中',
@@ -38,6 +41,7 @@ export const sharedCatalogs: Catalogs<SharedKey> = {
     'rejection.GOODS_NOT_BACK': '請先掃描袋籤或商品，確認貨物已退回門市。', 'rejection.CLERK_UNKNOWN': '這位店員不在本店名單中。',
     'rejection.UNDER_REVIEW': '網店訂單尚在審核中，審核通過後才能派單。',
     'locale.zh-Hans': '简体中文', 'locale.zh-Hant': '繁體中文', 'locale.en': 'English',
+    'login.title': '登入', 'login.username': '使用者名稱', 'login.password': '密碼', 'login.submit': '登入', 'login.busy': '正在登入…', 'login.failed': '使用者名稱或密碼錯誤。', 'login.throttled': '密碼錯誤次數過多，請稍後再試（等待時間隨錯誤次數增加，最長 15 分鐘）。',
   },
   en: {
     'status.received': 'Awaiting dispatch', 'status.offered': 'Offered', 'status.accepted': 'Accepted', 'status.picking': 'Picking',
@@ -55,5 +59,6 @@ export const sharedCatalogs: Catalogs<SharedKey> = {
     'rejection.GOODS_NOT_BACK': 'Scan the bag label or the items first to confirm the goods are back.', 'rejection.CLERK_UNKNOWN': 'That clerk is not on this store\'s list.',
     'rejection.UNDER_REVIEW': 'This web-shop order is still under review; approve it before dispatching.',
     'locale.zh-Hans': '简体中文', 'locale.zh-Hant': '繁體中文', 'locale.en': 'English',
+    'login.title': 'Sign in', 'login.username': 'User name', 'login.password': 'Password', 'login.submit': 'Sign in', 'login.busy': 'Signing in…', 'login.failed': 'Wrong user name or password.', 'login.throttled': 'Too many wrong passwords. Try again later (the wait grows with each wrong password, up to 15 minutes).',
   },
 };
